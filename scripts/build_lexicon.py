@@ -257,6 +257,11 @@ def read_linguist(path):
     return langs
 
 
+# Linguist entries that are file formats or homonyms rather than skills
+LINGUIST_DENY = {"Pic", "Diff", "Move", "INI", "Text", "Public Key", "Raw token data",
+                 "Git Config", "Git Attributes", "Ignore List", "Option List",
+                 "Checksums", "Gettext Catalog", "Roff", "Roff Manpage", "E-mail"}
+
 # ---------------------------------------------------------------- O*NET
 ONET_CATEGORY = {
     "Analytical or scientific software": ("tool", "analytics software"),
@@ -399,7 +404,7 @@ TECH_COMMODITIES = {
     "Cloud-based protection or security software",
 }
 # vendor prefixes people keep in the product name ("Microsoft Excel")
-KEEP_VENDORS = ["Microsoft", "Adobe", "Autodesk", "IBM", "Oracle", "SAP", "Google",
+KEEP_VENDORS = ["HashiCorp", "Microsoft", "Adobe", "Autodesk", "IBM", "Oracle", "SAP", "Google",
                 "Amazon", "Apache", "Cisco", "Red Hat", "VMware", "Citrix",
                 "Atlassian", "Salesforce", "Intuit", "Symantec", "McAfee", "Corel",
                 "Siemens", "Bentley", "Trimble", "Avid", "Sage", "Infor", "Epic",
@@ -994,7 +999,30 @@ def title_token(t, casing):
 
 
 # ---------------------------------------------------------------- ESCO
+ESCO_ALLOW_TEXT = """
+tool|development tool|KDevelop
+tool|security testing tool|Maltego|Nessus|Nexpose|THC Hydra|WhiteHat Sentinel|Metasploit|OWASP ZAP
+tool|game engine|CryEngine|GameSalad|HeroEngine|Havok Vision|Project Anarchy|Gamemaker Studio|Unreal Engine
+platform|e-learning platform|WizIQ|Edmodo|Engrade|Schoology|LAMS|Litmos|Grovo|Sakai|Moodle
+methodology|development methodology|Incremental development|Iterative development|Spiral development|Waterfall development|Rapid application development|Prototyping development|Agile project management|Lean project management
+tool|data integration tool|Informatica PowerCenter|IBM InfoSphere DataStage|Oracle Data Integrator|Pentaho Data Integration|Oracle Warehouse Builder|SAP Data Services|QlikView Expressor|SAS Data Management
+tool|ci/cd tool|Octopus Deploy
+database|database|OpenEdge Database|ObjectStore|TripleStore|MarkLogic|CA Datacom/DB|IBM Informix|Teradata Database
+os|linux distribution|Kali Linux|BlackArch|Parrot Security OS
+language|programming language|Vyper|Solidity|N1QL|JSSS|STAF
+tool|ide|Codenvy
+tool|graphics software|SketchBook Pro|Synfig|Adobe Photoshop Lightroom|Capture One
+tool|ocr software|ABBYY FineReader|OmniPage
+platform|hr system|Taleo
+tool|application server|Oracle WebLogic|IBM WebSphere
+credential|project management certification|Prince2 project management
+concept|compliance framework|SA8000
+"""
 ESCO_ALLOW = {}
+for _line in ESCO_ALLOW_TEXT.strip().splitlines():
+    _k, _c, _rest = _line.split("|", 2)
+    for _t in _rest.split("|"):
+        ESCO_ALLOW[_t] = (_k, _c)
 
 
 # ---------------------------------------------------------------- main
@@ -1052,6 +1080,8 @@ def main(argv):
             (so_count.get(tag, 0) >= 1000 and key(name) not in lower_words)
         if not known:
             continue
+        if name in LINGUIST_DENY:
+            continue
         kind, cat = ltype.get(info.get("type"), ("language", "programming language"))
         aliases = []
         for a in info.get("aliases") or []:
@@ -1065,16 +1095,19 @@ def main(argv):
     # 3. O*NET
     for name in sorted(onet):
         o = onet[name]
-        in_cs = any(c.startswith("15-") for c in o["occ"])
+        in_cs = any(c.startswith(("15-11", "15-12")) and c != "15-1299.03" for c in o["occ"])
         com = sorted(o["com"].items(), key=lambda kv: (-(kv[0] in TECH_COMMODITIES), -kv[1], kv[0]))[0][0]
         tech_com = any(c in TECH_COMMODITIES for c in o["com"])
-        keep = o["hot"] or o["dem"] or (in_cs and (len(o["occ"]) >= 2 or tech_com)) \
+        keep = o["hot"] or o["dem"] or in_cs or tech_com \
             or (tech_com and len(o["occ"]) >= 2) or len(o["occ"]) >= 15
         cleaned = clean_onet(name, lower_words)
         if cleaned is None:
             continue
         canon, aliases, shorts = cleaned
         existing = lex.find([canon] + shorts)
+        plain = all(w in lower_words for w in re.split(r"[\s-]+", canon.lower()) if w)
+        if existing is None and plain and not (o["hot"] or len(o["occ"]) >= 3):
+            continue  # "Graphics Programming Environment", "Low-level debugger"
         if existing is None and not keep:
             continue
         kind, cat = ONET_CATEGORY.get(com, ("tool", "software"))
@@ -1087,8 +1120,22 @@ def main(argv):
     so_filter(lex, so_count, synonyms, lower_words, proper_words, casing, spans)
 
     # 5. ESCO allow-list
+    esco_labels = set()
+    for fn in ("esco-skill-labels.txt",):
+        p = os.path.join(voc, "esco", fn)
+        if os.path.exists(p):
+            with open(p, encoding="utf-8") as f:
+                esco_labels.update(l.strip() for l in f)
     for label, (kind, cat) in sorted(ESCO_ALLOW.items()):
-        lex.add(label, kind, cat, [], "esco")
+        if label in esco_labels:   # only labels ESCO really has
+            lex.add(label, kind, cat, [], "esco")
+    # "X (computer programming)" labels name languages: add as aliases when known
+    for label in sorted(esco_labels):
+        m = re.fullmatch(r"(.+) \(computer programming\)", label)
+        if m:
+            eid = lex.find([m.group(1)])
+            if eid is not None:
+                lex.add(lex.entries[eid]["term"], "", "", [(label, False)], "esco")
 
     write(lex, out_path, lower_words)
     log("terms=%d collisions=%d" % (len(lex.entries), lex.collisions))
