@@ -403,6 +403,19 @@ TECH_COMMODITIES = {
     "Software defined networking/ virtualization software",
     "Cloud-based protection or security software",
 }
+NON_TECH_COMMODITIES = {
+    "Medical software", "Financial analysis software", "Accounting software",
+    "Project management software", "Facilities management software", "Tax preparation software",
+    "Library software", "Label making software", "Point of sale POS software",
+    "Time accounting software", "Human resources software", "Calendar and scheduling software",
+    "Inventory management software", "Compliance software", "Legal management software",
+    "Procurement software", "Route navigation software", "Foreign language software",
+    "Music or sound editing software", "Computer based training software",
+    "Materials requirements planning logistics and supply chain software",
+    "Risk management data and analysis software", "Mobile location based services software",
+    "Helpdesk or call center software", "Sales and marketing software", "Document management software",
+    "Data base user interface and query software", "Industrial control software",
+    "Access software", "Administration software"}
 # vendor prefixes people keep in the product name ("Microsoft Excel")
 KEEP_VENDORS = ["HashiCorp", "Microsoft", "Adobe", "Autodesk", "IBM", "Oracle", "SAP", "Google",
                 "Amazon", "Apache", "Cisco", "Red Hat", "VMware", "Citrix",
@@ -420,7 +433,11 @@ DROP_VENDORS = ["The MathWorks", "Dassault Systemes", "Hewlett Packard", "Hewlet
                 "Micro Focus", "Quest Software", "Embarcadero",
                 "Rockwell Automation", "Schneider Electric", "Bloomberg",
                 "JetBrains"]
-GENERIC_TAIL = re.compile(r"\s+(software|programs?|suite|system software)$", re.I)
+GENERIC_TAIL = re.compile(r"\s+(software|programs?|suite|system software|compilers)$", re.I)
+# O*NET examples that read as junk once cleaned (reviewed by hand)
+ONET_DENY = {"Delphi Technology", "Encoded archival system EAD", "Chatbot software",
+             "Oracle SQL Plus", "Retargetable compiler", "Myspace", "Eko", "Magellan Firmware",
+             "Friendster", "Google+", "Vine", "Periscope", "Ning"}
 
 
 CORP_RE = re.compile(r"^((?:[A-Z][\w&.-]*\s){0,3}?[A-Z][\w&.-]*\s(?:Software|Technologies|Technology|"
@@ -430,6 +447,10 @@ CORP_RE = re.compile(r"^((?:[A-Z][\w&.-]*\s){0,3}?[A-Z][\w&.-]*\s(?:Software|Tec
 
 def clean_named(name, corp, rest, lower_words):
     rest = GENERIC_TAIL.sub("", rest).strip()
+    inner = clean_onet(rest, lower_words) if not CORP_RE.match(rest) else None
+    if inner is not None and len(rest) >= 3 and key(inner[0]) not in lower_words:
+        canon, aliases, shorts = inner
+        return canon, aliases + [(corp + " " + rest, False)], shorts
     if len(rest) < 3 or key(rest) in lower_words:
         return name if False else (GENERIC_TAIL.sub("", name).strip(), [], [rest])
     return rest, [(corp + " " + rest, False)], [rest]
@@ -437,10 +458,12 @@ def clean_named(name, corp, rest, lower_words):
 
 def is_acronym_of(acr, words):
     letters = [c for c in acr.upper() if c.isalpha()]
+    if len(letters) == 1 and len(words) >= 2 and any(w[:1].upper() == letters[0] for w in words[1:]):
+        return True  # "Amazon Simple Storage Service S3"
     if len(letters) < 2 or len(words) < 2:
         return False
     initials = [w[0].upper() for w in words if w]
-    if letters[0] not in initials:
+    if letters[0] not in initials and letters[0] not in words[0].upper():
         return False
     blob = "".join(w.upper() for w in words)
     i = 0
@@ -454,6 +477,8 @@ def clean_onet(name, lower_words):
     """-> (canonical, [aliases(surface, amb)], short_names) or None for generic."""
     name = re.sub(r"\s+", " ", name).strip()
     name = re.sub(r"^Amazon Web Services AWS (?=\S)", "AWS ", name)
+    name = re.sub(r"\s*\(([A-Z][A-Za-z0-9]+)\)$", r" \1", name)
+    name = re.sub(r"\s+operating systems?$", "", name)
     base = GENERIC_TAIL.sub("", name).strip()
     m = CORP_RE.match(base)
     if m and m.group(1) not in KEEP_VENDORS:
@@ -467,8 +492,13 @@ def clean_onet(name, lower_words):
         vendor, rest = "", base  # "SAP ERP", "Oracle EBS": keep whole
     words = rest.split()
     acr = None
-    if len(words) >= 2 and re.fullmatch(r"[A-Z0-9][A-Za-z0-9+#/.-]*[A-Z0-9+#]", words[-1]) \
-            and sum(c.isupper() for c in words[-1]) >= 2 and is_acronym_of(words[-1], words[:-1]):
+    last = words[-1] if words else ""
+    initials = "".join(w[0] for w in words[:-1] if w).upper()
+    if len(words) >= 2 and (
+            (re.fullmatch(r"[A-Z0-9][A-Za-z0-9+#/.-]*[A-Z0-9+#]", last)
+             and (sum(c.isupper() for c in last) >= 2 or re.fullmatch(r"[A-Z]+[0-9]+", last))
+             and is_acronym_of(last, words[:-1]))
+            or (len(last) >= 2 and last.upper() == initials[-len(last):] and last[0].isupper())):
         acr = words[-1]
         words = words[:-1]
     expansion = " ".join(words)
@@ -512,6 +542,220 @@ def clean_onet(name, lower_words):
 # ---------------------------------------------------------------- Stack Overflow
 # display casing for tags whose usual spelling cannot be inferred
 SO_CASING = {
+    'gerrit': 'Gerrit',
+    'tortoisegit': 'TortoiseGit',
+    'tortoisehg': 'TortoiseHg',
+    'cvs': 'CVS',
+    'freebsd': 'FreeBSD',
+    'aix': 'IBM AIX',
+    'archlinux': 'Arch Linux',
+    'tvos': 'tvOS',
+    'tizen': 'Tizen',
+    'qemu': 'QEMU',
+    'minikube': 'minikube',
+    'flyway': 'Flyway',
+    'dropwizard': 'Dropwizard',
+    'jooq': 'jOOQ',
+    'lombok': 'Project Lombok',
+    'querydsl': 'Querydsl',
+    'shiro': 'Apache Shiro',
+    'hikaricp': 'HikariCP',
+    'c3p0': 'c3p0',
+    'twitter4j': 'Twitter4J',
+    'jsch': 'JSch',
+    'saxon': 'Saxon',
+    'ebean': 'Ebean',
+    'ormlite': 'ORMLite',
+    'openjpa': 'Apache OpenJPA',
+    'ibatis': 'iBATIS',
+    'mongoengine': 'MongoEngine',
+    'ecto': 'Ecto',
+    'specflow': 'SpecFlow',
+    'powermock': 'PowerMock',
+    'htmlunit': 'HtmlUnit',
+    'xctest': 'XCTest',
+    'robolectric': 'Robolectric',
+    'scalatest': 'ScalaTest',
+    'nightwatch.js': 'Nightwatch.js',
+    'testcafe': 'TestCafe',
+    'codeception': 'Codeception',
+    'qunit': 'QUnit',
+    'behat': 'Behat',
+    'minitest': 'Minitest',
+    'robotium': 'Robotium',
+    'watin': 'WatiN',
+    'jacoco': 'JaCoCo',
+    'phalcon': 'Phalcon',
+    'silex': 'Silex',
+    'cherrypy': 'CherryPy',
+    'aiohttp': 'aiohttp',
+    'tastypie': 'Tastypie',
+    'wagtail': 'Wagtail',
+    'kentico': 'Kentico',
+    'octobercms': 'October CMS',
+    'expressionengine': 'ExpressionEngine',
+    'tridion': 'SDL Tridion',
+    'scapy': 'Scapy',
+    'pyserial': 'pySerial',
+    'xlsxwriter': 'XlsxWriter',
+    'numba': 'Numba',
+    'geopandas': 'GeoPandas',
+    'xlrd': 'xlrd',
+    'biopython': 'Biopython',
+    'reportlab': 'ReportLab',
+    'pyautogui': 'PyAutoGUI',
+    'h5py': 'h5py',
+    'gevent': 'gevent',
+    'pymysql': 'PyMySQL',
+    'rpy2': 'rpy2',
+    'pywin32': 'pywin32',
+    'wtforms': 'WTForms',
+    'lubridate': 'lubridate',
+    'stringr': 'stringr',
+    'lme4': 'lme4',
+    'quantmod': 'quantmod',
+    'epplus': 'EPPlus',
+    'lucene.net': 'Lucene.NET',
+    'serilog': 'Serilog',
+    'structuremap': 'StructureMap',
+    'npgsql': 'Npgsql',
+    'fluentvalidation': 'FluentValidation',
+    'hangfire': 'Hangfire',
+    'masstransit': 'MassTransit',
+    'swashbuckle': 'Swashbuckle',
+    'naudio': 'NAudio',
+    'cefsharp': 'CefSharp',
+    'odp.net': 'ODP.NET',
+    'video.js': 'Video.js',
+    'nvd3.js': 'NVD3',
+    'dc.js': 'dc.js',
+    'slick.js': 'Slick',
+    'html2canvas': 'html2canvas',
+    'mathjax': 'MathJax',
+    'gsap': 'GSAP',
+    'typeahead.js': 'typeahead.js',
+    'cheerio': 'Cheerio',
+    'codemirror': 'CodeMirror',
+    'handsontable': 'Handsontable',
+    'crossfilter': 'Crossfilter',
+    'c3.js': 'C3.js',
+    'cytoscape.js': 'Cytoscape.js',
+    'createjs': 'CreateJS',
+    'easeljs': 'EaselJS',
+    'ramda.js': 'Ramda',
+    'immutable.js': 'Immutable.js',
+    'jqplot': 'jqPlot',
+    'yui': 'YUI Library',
+    'swiper': 'Swiper',
+    'word2vec': 'word2vec',
+    'h2o': 'H2O.ai',
+    'libsvm': 'LIBSVM',
+    'tensorboard': 'TensorBoard',
+    'pm2': 'PM2',
+    'supervisord': 'Supervisor',
+    'hybris': 'SAP Hybris',
+    'nopcommerce': 'nopCommerce',
+    'sugarcrm': 'SugarCRM',
+    'redmine': 'Redmine',
+    'msmq': 'MSMQ',
+    'mosquitto': 'Eclipse Mosquitto',
+    'esb': 'enterprise service bus',
+    'olap': 'OLAP',
+    'lighttpd': 'lighttpd',
+    'fastcgi': 'FastCGI',
+    'arangodb': 'ArangoDB',
+    'rethinkdb': 'RethinkDB',
+    'pouchdb': 'PouchDB',
+    'cloudant': 'IBM Cloudant',
+    'kdb': 'kdb+',
+    'netezza': 'IBM Netezza',
+    'filemaker': 'FileMaker',
+    'hana': 'SAP HANA',
+    'openedge': 'OpenEdge',
+    'pgadmin': 'pgAdmin',
+    'plsqldeveloper': 'PL/SQL Developer',
+    'ireport': 'iReport',
+    'jasperserver': 'JasperReports Server',
+    'infopath': 'Microsoft InfoPath',
+    'spotfire': 'TIBCO Spotfire',
+    'aptana': 'Aptana Studio',
+    'rubymine': 'RubyMine',
+    'bluej': 'BlueJ',
+    'textmate': 'TextMate',
+    'lazarus': 'Lazarus IDE',
+    'genymotion': 'Genymotion',
+    'sml': 'Standard ML',
+    'freepascal': 'Free Pascal',
+    'x++': 'X++',
+    'lotusscript': 'LotusScript',
+    'jscript': 'JScript',
+    'cql': 'CQL',
+    'rtmp': 'RTMP',
+    'rtp': 'RTP',
+    'webdav': 'WebDAV',
+    'nfs': 'NFS',
+    'rdp': 'RDP',
+    'irc': 'IRC',
+    'multicast': 'IP multicast',
+    'uart': 'UART',
+    'i2c': 'I2C',
+    'spi': 'SPI',
+    'ntlm': 'NTLM',
+    'adfs': 'AD FS',
+    'msal': 'MSAL',
+    'adal': 'ADAL',
+    'bcrypt': 'bcrypt',
+    'gnupg': 'GnuPG',
+    'openssh': 'OpenSSH',
+    'openldap': 'OpenLDAP',
+    'monogame': 'MonoGame',
+    'vuforia': 'Vuforia',
+    'arcore': 'ARCore',
+    'glfw': 'GLFW',
+    'direct3d': 'Direct3D',
+    'vulkan': 'Vulkan',
+    'gdal': 'GDAL',
+    'cgal': 'CGAL',
+    'geoserver': 'GeoServer',
+    'scons': 'SCons',
+    'autotools': 'GNU Autotools',
+    'nant': 'NAnt',
+    'install4j': 'install4j',
+    'cruisecontrol.net': 'CruiseControl.NET',
+    'pylint': 'Pylint',
+    'checkstyle': 'Checkstyle',
+    'slurm': 'Slurm',
+    'openmpi': 'Open MPI',
+    'tmux': 'tmux',
+    'jbpm': 'jBPM',
+    'activiti': 'Activiti',
+    'optaplanner': 'OptaPlanner',
+    'cplex': 'IBM CPLEX',
+    'anylogic': 'AnyLogic',
+    'omnet++': 'OMNeT++',
+    'plesk': 'Plesk',
+    'beagleboneblack': 'BeagleBone Black',
+    'mailgun': 'Mailgun',
+    'nodemailer': 'Nodemailer',
+    'swiftmailer': 'Swift Mailer',
+    'pubnub': 'PubNub',
+    'quickblox': 'QuickBlox',
+    'onesignal': 'OneSignal',
+    'openfire': 'Openfire',
+    'durandal': 'Durandal',
+    'winjs': 'WinJS',
+    'smartgwt': 'SmartGWT',
+    'gxt': 'Sencha GXT',
+    'zk': 'ZK Framework',
+    'jsdoc': 'JSDoc',
+    'systemjs': 'SystemJS',
+    'yesod': 'Yesod',
+    'bson': 'BSON',
+    'cpan': 'CPAN',
+    'pypi': 'PyPI',
+    'macports': 'MacPorts',
+    'rbenv': 'rbenv',
+    'qtp': 'QuickTest Professional',
     'activerecord': 'Active Record',
     'afnetworking': 'AFNetworking',
     'aframe': 'A-Frame',
@@ -789,7 +1033,7 @@ SO_CASING = {
     'yii': 'Yii',
     'yocto': 'Yocto Project',
     'zend-framework': 'Zend Framework',
-    'zurb-foundation': 'Foundation',
+    'zurb-foundation': 'Zurb Foundation',
     'zxing': 'ZXing',
     'linq': 'LINQ',
     'regex': 'regular expressions',
@@ -971,6 +1215,80 @@ library|graph library|igraph graphviz
 tool|documentation tool|javadoc pandoc
 tool|init system|systemd
 tool|web application framework|vert.x
+tool|code review tool|gerrit
+tool|version control|tortoisegit tortoisehg cvs
+os|operating system|freebsd aix archlinux tvos tizen
+tool|virtualization tool|qemu
+tool|kubernetes tool|minikube
+tool|database migration tool|flyway
+framework|java web framework|dropwizard
+library|java library|jooq lombok querydsl shiro hikaricp c3p0 twitter4j jsch saxon
+framework|object-relational mapper|ebean ormlite openjpa ibatis mongoengine ecto
+tool|testing framework|specflow powermock htmlunit xctest robolectric scalatest nightwatch.js testcafe codeception qunit behat minitest robotium watin
+tool|code coverage tool|jacoco
+framework|php web framework|phalcon silex
+framework|python web framework|cherrypy aiohttp tastypie
+platform|content management system|wagtail kentico octobercms expressionengine tridion
+library|python library|scapy pyserial xlsxwriter numba geopandas xlrd biopython reportlab pyautogui h5py gevent pymysql rpy2 pywin32 wtforms
+library|r library|lubridate stringr lme4 quantmod
+library|.net library|epplus lucene.net serilog structuremap npgsql fluentvalidation hangfire masstransit swashbuckle naudio cefsharp odp.net
+library|javascript library|video.js nvd3.js dc.js slick.js html2canvas mathjax gsap typeahead.js cheerio codemirror handsontable crossfilter c3.js cytoscape.js createjs easeljs ramda.js immutable.js jqplot yui swiper
+library|machine learning library|word2vec h2o libsvm
+tool|ml platform|tensorboard
+tool|process manager|pm2 supervisord
+platform|e-commerce platform|hybris nopcommerce
+platform|crm platform|sugarcrm
+tool|project management tool|redmine
+tool|message broker|msmq mosquitto
+concept|software architecture|esb
+concept|data engineering practice|olap
+tool|web server|lighttpd fastcgi
+database|multi-model database|arangodb
+database|document database|rethinkdb pouchdb cloudant
+database|time-series database|kdb
+database|data warehouse|netezza
+database|desktop database|filemaker
+database|relational database|hana openedge
+tool|database tool|pgadmin plsqldeveloper
+tool|reporting tool|ireport jasperserver infopath
+tool|business intelligence tool|spotfire
+tool|ide|aptana rubymine bluej textmate lazarus
+tool|mobile emulator|genymotion
+language|programming language|sml freepascal x++ lotusscript jscript
+language|query language|cql
+protocol|network protocol|rtmp rtp webdav nfs rdp irc multicast
+protocol|hardware protocol|uart i2c spi
+protocol|authentication protocol|ntlm adfs
+library|authentication library|msal adal
+library|security library|bcrypt
+tool|security tool|gnupg openssh
+tool|directory service|openldap
+tool|game engine|monogame
+library|augmented reality sdk|vuforia arcore
+library|graphics library|glfw direct3d vulkan
+library|geospatial library|gdal cgal
+tool|gis software|geoserver
+tool|build tool|scons autotools nant install4j
+tool|ci/cd tool|cruisecontrol.net
+tool|code quality tool|pylint checkstyle
+tool|hpc scheduler|slurm
+library|concurrency library|openmpi
+tool|terminal multiplexer|tmux
+tool|workflow engine|jbpm activiti
+library|optimization solver|optaplanner cplex
+tool|simulation software|anylogic omnet++
+tool|hosting control panel|plesk
+platform|embedded platform|beagleboneblack
+tool|email api|mailgun nodemailer swiftmailer
+platform|communications api|pubnub quickblox onesignal
+tool|messaging platform|openfire
+framework|frontend framework|durandal winjs smartgwt gxt zk
+tool|documentation tool|jsdoc
+tool|javascript build tool|systemjs
+framework|haskell web framework|yesod
+language|data format|bson
+tool|package manager|cpan pypi macports rbenv
+tool|test automation tool|qtp
 """
 SO_CATEGORY = {}
 for _line in SO_CATEGORY_TEXT.strip().splitlines():
@@ -1098,13 +1416,21 @@ def main(argv):
         in_cs = any(c.startswith(("15-11", "15-12")) and c != "15-1299.03" for c in o["occ"])
         com = sorted(o["com"].items(), key=lambda kv: (-(kv[0] in TECH_COMMODITIES), -kv[1], kv[0]))[0][0]
         tech_com = any(c in TECH_COMMODITIES for c in o["com"])
-        keep = o["hot"] or o["dem"] or in_cs or tech_com \
+        keep = o["hot"] or o["dem"] or (in_cs and tech_com) or (len(o["occ"]) >= 2 and (in_cs or tech_com)) \
             or (tech_com and len(o["occ"]) >= 2) or len(o["occ"]) >= 15
-        cleaned = clean_onet(name, lower_words)
+        cleaned = clean_onet(name, lower_words) if name not in ONET_DENY and "," not in name else None
         if cleaned is None:
             continue
         canon, aliases, shorts = cleaned
         existing = lex.find([canon] + shorts)
+        if existing is None and not o["hot"] and len(o["occ"]) < 3 and \
+                all(c in NON_TECH_COMMODITIES for c in o["com"]):
+            continue  # niche medical/accounting/PM products
+        if existing is None and re.match(r"(Anti-|Generic |Custom )", canon) and not o["hot"]:
+            continue  # generic product classes ("Anti-spyware")
+        if existing is None and canon.isupper() and len(canon) <= 4 and not o["hot"] and \
+                so_count.get(canon.lower(), 0) < 1000:
+            continue  # generic acronyms without evidence ("OMS")
         plain = all(w in lower_words for w in re.split(r"[\s-]+", canon.lower()) if w)
         if existing is None and plain and not (o["hot"] or len(o["occ"]) >= 3):
             continue  # "Graphics Programming Environment", "Low-level debugger"
@@ -1164,7 +1490,7 @@ def so_candidates(so_count, lower_words, spans, min_count=2000):
     span_keys = {loose(s) for s in spans}
     for tag in sorted(so_count, key=lambda t: (-so_count[t], t)):
         c = so_count[tag]
-        if c < min_count or tag in SO_DENY:
+        if c < (1000 if tag in SO_CATEGORY else min_count) or tag in SO_DENY:
             continue
         if split_version(tag, so_count):
             continue
@@ -1225,7 +1551,7 @@ def so_filter(lex, so_count, synonyms, lower_words, proper_words, casing, spans)
         if kc is None:
             dumped.append((tag, so_count[tag], why))
             continue
-        if why == "concept":
+        if why == "concept" and tag not in SO_CASING:
             disp = tag.replace("-", " ")
         else:
             keep_h = any("-" in s for s in casing.get(tag, {}))
