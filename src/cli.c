@@ -1,0 +1,278 @@
+/*
+ * cli.c: parses the command line with getopt_long from one option table and
+ * prints the usage of each command. Knows nothing of what commands do.
+ */
+#include <getopt.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jdalign/cli.h"
+#include "jdalign/report.h"
+#include "jdalign/util.h"
+
+enum {
+	OPT_OUT_DIR = 256, OPT_FORMAT, OPT_LEXICON, OPT_TOP, OPT_FAIL_UNDER,
+	OPT_BOM, OPT_CRLF, OPT_COMPARE, OPT_MAX_BYTES, OPT_HELP, OPT_VERSION
+};
+
+static const struct option long_opts[] = {
+	{ "out-dir", required_argument, NULL, OPT_OUT_DIR },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "lexicon", required_argument, NULL, OPT_LEXICON },
+	{ "top", required_argument, NULL, OPT_TOP },
+	{ "fail-under", required_argument, NULL, OPT_FAIL_UNDER },
+	{ "bom", no_argument, NULL, OPT_BOM },
+	{ "crlf", no_argument, NULL, OPT_CRLF },
+	{ "compare", no_argument, NULL, OPT_COMPARE },
+	{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+	{ "output", required_argument, NULL, 'o' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const char main_usage[] =
+"usage: jdalign COMMAND [options] ARGS...\n"
+"\n"
+"  align   [options] RESUME POSTING...   map resume bullets to the postings\n"
+"  vocab   [options] POSTING...          the market vocabulary of postings\n"
+"  extract [options] POSTING...          what jdalign read from each page\n"
+"  terms   [options] [FILE|-]            the terms in each line of text\n"
+"\n"
+"A POSTING is a file, a folder (searched for .html .htm .txt .md .json)\n"
+"or - for standard input. 'jdalign COMMAND --help' describes a command.\n"
+"Options of every command: --lexicon FILE, -j N, -q, --help, --version.\n"
+"Exit status: 0 ok, 1 --fail-under not met, 2 usage, 3 some inputs\n"
+"unreadable, 4 no usable input or output not written.\n";
+
+static const char align_usage[] =
+"usage: jdalign align [options] RESUME POSTING...\n"
+"       jdalign align --compare OLD NEW POSTING...\n"
+"\n"
+"Lines every resume bullet up against the postings' requirements and\n"
+"writes alignment.csv (or all reports with --out-dir).\n"
+"\n"
+"  --out-dir DIR      write alignment, gaps, posting_terms, postings,\n"
+"                     lint and run.json into DIR\n"
+"  -o FILE            write alignment to FILE (default: standard output)\n"
+"  --format F         csv (default), tsv or jsonl\n"
+"  --top N            keep, for each bullet, the N postings it fits best\n"
+"  --fail-under PCT   exit 1 when a posting's match rate is below PCT\n"
+"  --compare          OLD NEW: match rate of each posting before and after\n"
+"  --bom              start CSV and TSV with a UTF-8 byte-order mark\n"
+"  --crlf             end lines with CRLF\n"
+"  --lexicon FILE     add terms and aliases (term<TAB>kind<TAB>category<TAB>aliases)\n"
+"  --max-bytes N      skip inputs larger than N bytes (default 32 MiB)\n"
+"  -j N               worker threads (default: all cores)\n"
+"  -q                 no warnings\n";
+
+static const char vocab_usage[] =
+"usage: jdalign vocab [options] POSTING...\n"
+"\n"
+"Writes the market vocabulary of the postings: term, kind, category,\n"
+"postings, share, required_postings, required_share, specificity,\n"
+"variants, example.\n"
+"\n"
+"  -o FILE  --format csv|tsv|jsonl  --bom  --crlf  --lexicon FILE\n"
+"  --max-bytes N  -j N  -q\n";
+
+static const char extract_usage[] =
+"usage: jdalign extract [options] POSTING...\n"
+"\n"
+"Prints what jdalign read from each page: status, source, title,\n"
+"company, location, sections and their lines, warnings.\n"
+"\n"
+"  --format text|jsonl  -o FILE  --max-bytes N  -j N  -q\n";
+
+static const char terms_usage[] =
+"usage: jdalign terms [options] [FILE|-]\n"
+"\n"
+"Finds the terms in each line of plain text (standard input by default):\n"
+"term, surface, byte offsets, kind and source.\n"
+"\n"
+"  --format csv|tsv|jsonl  -o FILE  --lexicon FILE  -q\n";
+
+static const struct {
+	const char *name;
+	int command;
+	const char *usage;
+	size_t min_args;
+} commands[] = {
+	{ "align", JD_CMD_ALIGN, align_usage, 2 },
+	{ "vocab", JD_CMD_VOCAB, vocab_usage, 1 },
+	{ "extract", JD_CMD_EXTRACT, extract_usage, 1 },
+	{ "terms", JD_CMD_TERMS, terms_usage, 0 },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+const char *
+jd_cli_command_name(int command)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (commands[i].command == command)
+			return commands[i].name;
+	return "";
+}
+
+static int
+usage_error(FILE *err, const char *usage, const char *msg, const char *arg)
+{
+	fprintf(err, "jdalign: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	fputs(usage, err);
+	return JD_CLI_USAGE;
+}
+
+static int
+parse_format(const char *s, int command)
+{
+	if (command == JD_CMD_EXTRACT)
+		return strcmp(s, "text") == 0 ? 0 :
+		    strcmp(s, "jsonl") == 0 ? JD_FMT_JSONL : -1;
+	if (strcmp(s, "csv") == 0)
+		return JD_FMT_CSV;
+	if (strcmp(s, "tsv") == 0)
+		return JD_FMT_TSV;
+	return strcmp(s, "jsonl") == 0 ? JD_FMT_JSONL : -1;
+}
+
+static int
+number(const char *s, double *v)
+{
+	char *end;
+
+	*v = strtod(s, &end);
+	return end != s && *end == '\0' && *v >= 0 && *v < 1e9 ? 0 : -1;
+}
+
+/* One option; returns 0 or JD_CLI_USAGE. */
+static int
+option(int c, struct jd_opts *o, const char *usage, FILE *err)
+{
+	long l;
+	double d;
+
+	switch (c) {
+	case OPT_OUT_DIR: o->out_dir = optarg; break;
+	case 'o': o->output = optarg; break;
+	case 'q': o->quiet = 1; break;
+	case OPT_BOM: o->bom = 1; break;
+	case OPT_CRLF: o->crlf = 1; break;
+	case OPT_COMPARE: o->compare = 1; break;
+	case OPT_FORMAT:
+		if ((o->format = parse_format(optarg, o->command)) < 0)
+			return usage_error(err, usage, "unknown format", optarg);
+		break;
+	case OPT_LEXICON:
+		o->lexicons = xreallocarray(o->lexicons, o->nlexicons + 1,
+		    sizeof *o->lexicons);
+		o->lexicons[o->nlexicons++] = optarg;
+		break;
+	case 'j':
+		if (jd_util_parse_long(optarg, 1, 256, &l) < 0)
+			return usage_error(err, usage, "-j wants 1 to 256", optarg);
+		o->jobs = (int)l;
+		break;
+	case OPT_TOP:
+		if (jd_util_parse_long(optarg, 1, 1000000, &l) < 0)
+			return usage_error(err, usage, "--top wants a count", optarg);
+		o->top = l;
+		break;
+	case OPT_MAX_BYTES:
+		if (jd_util_parse_long(optarg, 1, 1L << 31, &l) < 0)
+			return usage_error(err, usage,
+			    "--max-bytes wants 1 to 2147483648", optarg);
+		o->max_bytes = (size_t)l;
+		break;
+	case OPT_FAIL_UNDER:
+		if (number(optarg, &d) < 0)
+			return usage_error(err, usage,
+			    "--fail-under wants a number >= 0", optarg);
+		o->fail_under = d;
+		break;
+	default:
+		fputs(usage, err);
+		return JD_CLI_USAGE;
+	}
+	return 0;
+}
+
+static int
+check_args(struct jd_opts *o, const char *usage, size_t min, FILE *err)
+{
+	if (o->compare && o->command != JD_CMD_ALIGN)
+		return usage_error(err, usage, "--compare is for align", NULL);
+	if (o->compare)
+		min = 3;
+	if (o->nargs < min)
+		return usage_error(err, usage, "missing arguments", NULL);
+	if (o->command == JD_CMD_TERMS && o->nargs > 1)
+		return usage_error(err, usage, "terms reads one file", NULL);
+	if (o->out_dir && o->output)
+		return usage_error(err, usage, "-o and --out-dir exclude each other",
+		    NULL);
+	if (o->out_dir && o->command != JD_CMD_ALIGN)
+		return usage_error(err, usage, "--out-dir is for align", NULL);
+	return JD_CLI_RUN;
+}
+
+int
+jd_cli_parse(int argc, char **argv, struct jd_opts *o, FILE *out, FILE *err)
+{
+	const char *usage = main_usage;
+	size_t min = 0;
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->format = -1;
+	o->fail_under = -1;
+	o->max_bytes = (size_t)32 << 20;
+	if (argc < 2)
+		return usage_error(err, main_usage, "no command", NULL);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(main_usage, out);
+		return JD_CLI_DONE;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		fprintf(out, "jdalign %s\n", JD_VERSION);
+		return JD_CLI_DONE;
+	}
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			o->command = commands[i].command;
+			usage = commands[i].usage;
+			min = commands[i].min_args;
+		}
+	if (o->command == JD_CMD_NONE)
+		return usage_error(err, main_usage, "unknown command", argv[1]);
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc - 1, argv + 1, "o:j:q", long_opts,
+	    NULL)) != -1) {
+		if (c == OPT_HELP) {
+			fputs(usage, out);
+			return JD_CLI_DONE;
+		}
+		if (c == OPT_VERSION) {
+			fprintf(out, "jdalign %s\n", JD_VERSION);
+			return JD_CLI_DONE;
+		}
+		if (c == '?' || c == ':')
+			return usage_error(err, usage, "bad option",
+			    argv[optind] ? argv[optind] : argv[argc - 1]);
+		if (option(c, o, usage, err) < 0)
+			return JD_CLI_USAGE;
+	}
+	o->args = argv + 1 + optind;
+	o->nargs = (size_t)(argc - 1 - optind);
+	return check_args(o, usage, min, err);
+}
+
+void
+jd_opts_free(struct jd_opts *o)
+{
+	free(o->lexicons);
+	o->lexicons = NULL;
+}

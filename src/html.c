@@ -1,0 +1,336 @@
+/*
+ * html.c: reads saved pages with libxml2's HTML parser: structured data
+ * first (JSON-LD, then meta tags), else the visible text of the page, with
+ * headings classified into sections. Knows nothing of terms or reports.
+ */
+#include <pthread.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "html_int.h"
+#include "jdalign/token.h"
+#include "jdalign/util.h"
+
+#define MAX_HEADING 120
+
+/* ------------------------------------------------------------ sections */
+
+struct rule {
+	int kind;
+	int line;	/* a line rule, not a heading rule */
+	char *phrase;
+	size_t len;
+};
+
+static struct rule *rules;
+static size_t nrules;
+static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
+
+static const char *const kind_names[JD_SEC_COUNT] = {
+	"required", "preferred", "responsibilities", "about", "benefits",
+	"legal", "other"
+};
+
+static int
+kind_by_name(const char *s, size_t n)
+{
+	for (int i = 0; i < JD_SEC_COUNT; i++)
+		if (strlen(kind_names[i]) == n && memcmp(kind_names[i], s, n) == 0)
+			return i;
+	return -1;
+}
+
+static void
+load_rules(void)
+{
+	size_t len, cap = 0;
+	const char *s = jd_util_corpus("sections.tsv", &len);
+	const char *end = s ? s + len : NULL;
+
+	while (s && s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		const char *t1 = memchr(s, '\t', (size_t)(e - s));
+		const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(e - t1 - 1)) : NULL;
+		int kind = t1 ? kind_by_name(s, (size_t)(t1 - s)) : -1;
+		if (*s != '#' && t2 && kind >= 0) {
+			if (nrules == cap) {
+				cap = cap ? cap * 2 : 256;
+				rules = xreallocarray(rules, cap, sizeof *rules);
+			}
+			struct jd_buf f = JD_BUF_INIT;
+			jd_token_fold_text(&f, t2 + 1, (size_t)(e - t2 - 1));
+			rules[nrules].kind = kind;
+			rules[nrules].line = t2 - t1 - 1 == 4;
+			rules[nrules].len = f.len;
+			rules[nrules++].phrase = jd_buf_take(&f);
+		}
+		s = e + 1;
+	}
+}
+
+/* The phrase as whole tokens of the folded text. */
+static int
+contains_words(const char *text, size_t n, const char *phrase, size_t m)
+{
+	for (const char *p = text; m && (size_t)(text + n - p) >= m; p++) {
+		p = memmem(p, (size_t)(text + n - p), phrase, m);
+		if (p == NULL)
+			return 0;
+		if ((p == text || p[-1] == ' ') &&
+		    (p + m == text + n || p[m] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+classify(const char *s, size_t n, int line)
+{
+	struct jd_buf f = JD_BUF_INIT;
+	size_t best = 0;
+	int kind = -1;
+
+	pthread_once(&rules_once, load_rules);
+	jd_token_fold_text(&f, s, n);
+	for (size_t i = 0; i < nrules; i++)
+		if (rules[i].line == line && rules[i].len > best &&
+		    contains_words(jd_buf_str(&f), f.len, rules[i].phrase,
+		    rules[i].len)) {
+			best = rules[i].len;
+			kind = rules[i].kind;
+		}
+	jd_buf_free(&f);
+	return kind;
+}
+
+int
+jd_html_heading_kind(const char *heading)
+{
+	return classify(heading, strlen(heading), 0);
+}
+
+const char *
+jd_html_kind_name(int kind)
+{
+	return kind >= 0 && kind < JD_SEC_COUNT ? kind_names[kind] : "other";
+}
+
+const char *
+jd_html_status_name(int status)
+{
+	static const char *const names[] = {
+		"ok", "empty", "wall", "listing", "error"
+	};
+	return status >= 0 && status <= JD_POST_ERROR ? names[status] : "error";
+}
+
+/* ------------------------------------------------------------ building */
+
+void
+hb_normalize(struct jd_buf *out, const char *s, size_t n)
+{
+	int space = 0;
+
+	jd_buf_reset(out);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v';
+		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
+			ws = 1;
+			i++;
+		} else if (c == 0xe2 && i + 2 < n &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x8b ||
+		    (unsigned char)s[i + 2] == 0xaf)) {
+			ws = 1;	/* zero-width and narrow no-break spaces */
+			i += 2;
+		}
+		if (ws) {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			jd_buf_addc(out, ' ');
+		space = 0;
+		jd_buf_addc(out, (char)c);
+	}
+}
+
+void
+hb_set(char **field, const char *s, size_t n)
+{
+	struct jd_buf b = JD_BUF_INIT;
+
+	if (*field && **field)
+		return;
+	hb_normalize(&b, s, n);
+	if (b.len) {
+		free(*field);
+		*field = jd_buf_take(&b);
+	}
+	jd_buf_free(&b);
+}
+
+static struct jd_section *
+new_section(struct jd_posting *p, const char *heading, int kind)
+{
+	struct jd_section *s;
+
+	if (p->nsections == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 8;
+		p->sections = xreallocarray(p->sections, p->cap,
+		    sizeof *p->sections);
+	}
+	s = &p->sections[p->nsections++];
+	memset(s, 0, sizeof *s);
+	s->heading = xstrdup(heading);
+	s->kind = kind;
+	return s;
+}
+
+void
+hb_heading(struct jd_posting *p, const char *text, size_t n)
+{
+	struct jd_buf b = JD_BUF_INIT;
+	int kind;
+
+	hb_normalize(&b, text, n);
+	while (b.len && (b.data[b.len - 1] == ':' || b.data[b.len - 1] == ' '))
+		b.data[--b.len] = '\0';
+	if (b.len == 0) {
+		jd_buf_free(&b);
+		return;
+	}
+	kind = classify(b.data, b.len, 0);
+	new_section(p, b.data, kind < 0 ? JD_SEC_OTHER : kind);
+	jd_buf_free(&b);
+}
+
+static void
+add_line(struct jd_section *s, char *line)
+{
+	if (s->nlines == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 8;
+		s->lines = xreallocarray(s->lines, s->cap, sizeof *s->lines);
+	}
+	s->lines[s->nlines++] = line;
+}
+
+void
+hb_line(struct jd_posting *p, const char *text, size_t n)
+{
+	struct jd_buf b = JD_BUF_INIT;
+	struct jd_section *s;
+
+	hb_normalize(&b, text, n);
+	if (b.len == 0) {
+		jd_buf_free(&b);
+		return;
+	}
+	s = p->nsections ? &p->sections[p->nsections - 1] : NULL;
+	if (s == NULL || s->kind == JD_SEC_OTHER || s->kind == JD_SEC_ABOUT ||
+	    (s->kind == JD_SEC_BENEFITS && s->heading[0] == '\0')) {
+		int kind = classify(b.data, b.len, 1);
+		if (kind >= 0 && (s == NULL || s->kind != kind))
+			s = new_section(p, "", kind);
+	}
+	if (s == NULL)
+		s = new_section(p, "", JD_SEC_OTHER);
+	add_line(s, jd_buf_take(&b));
+}
+
+int
+hb_text_heading(const char *s, size_t n)
+{
+	size_t letters = 0, upper = 0, words = 1;
+
+	if (n == 0 || n > MAX_HEADING)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			upper++;
+		if ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')
+			letters++;
+		words += s[i] == ' ';
+	}
+	if (s[n - 1] == ':' && words <= 8)
+		return 1;
+	return letters >= 4 && upper == letters && words <= 6;
+}
+
+struct jd_posting *
+hb_append(struct jd_posting_list *l, const char *id, const char *path)
+{
+	struct jd_posting *p;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	p = &l->v[l->n++];
+	memset(p, 0, sizeof *p);
+	p->id = xstrdup(id);
+	p->path = xstrdup(path);
+	p->source = "html";
+	return p;
+}
+
+void
+jd_posting_warn(struct jd_posting *p, const char *msg)
+{
+	if (p->nwarnings == p->wcap) {
+		p->wcap = p->wcap ? p->wcap * 2 : 4;
+		p->warnings = xreallocarray(p->warnings, p->wcap,
+		    sizeof *p->warnings);
+	}
+	p->warnings[p->nwarnings++] = xstrdup(msg);
+}
+
+size_t
+jd_posting_text_size(const struct jd_posting *p)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->nsections; i++) {
+		n += strlen(p->sections[i].heading);
+		for (size_t j = 0; j < p->sections[i].nlines; j++)
+			n += strlen(p->sections[i].lines[j]);
+	}
+	return n;
+}
+
+void
+jd_posting_free(struct jd_posting *p)
+{
+	if (p == NULL)
+		return;
+	for (size_t i = 0; i < p->nsections; i++) {
+		for (size_t j = 0; j < p->sections[i].nlines; j++)
+			free(p->sections[i].lines[j]);
+		free(p->sections[i].lines);
+		free(p->sections[i].heading);
+	}
+	for (size_t i = 0; i < p->nwarnings; i++)
+		free(p->warnings[i]);
+	free(p->warnings);
+	free(p->sections);
+	free(p->id);
+	free(p->path);
+	free(p->title);
+	free(p->company);
+	free(p->location);
+	memset(p, 0, sizeof *p);
+}
+
+void
+jd_posting_list_free(struct jd_posting_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		jd_posting_free(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}

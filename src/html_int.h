@@ -1,0 +1,41 @@
+/*
+ * html_int.h: what the files of the html module share: building a posting
+ * line by line, and reading HTML fragments (descriptions) into sections.
+ */
+#ifndef JDALIGN_HTML_INT_H
+#define JDALIGN_HTML_INT_H
+
+#include <stddef.h>
+
+#include "jdalign/buf.h"
+#include "jdalign/html.h"
+
+/* Starts a section under heading (classified by sections.tsv). */
+void hb_heading(struct jd_posting *p, const char *text, size_t n);
+/* Adds a line, white space normalized, to the current section; empty lines
+ * are dropped. A legal or benefits line may start a section of its own. */
+void hb_line(struct jd_posting *p, const char *text, size_t n);
+/* Collapses white space (NBSP included) to single spaces and trims. */
+void hb_normalize(struct jd_buf *out, const char *s, size_t n);
+/* Sets *field to a normalized copy of s when s has text and *field is
+ * empty. */
+void hb_set(char **field, const char *s, size_t n);
+/* Reads an HTML fragment (a description) into p's sections. */
+void hb_fragment(struct jd_posting *p, const char *html, size_t len);
+/* Heading-like text line: short and ending with ':', or all capitals. */
+int hb_text_heading(const char *s, size_t n);
+
+/* html_text.c: plain text and Markdown postings. */
+void hb_text_posting(struct jd_posting *p, const char *s, size_t n, int md);
+/* Adds lines of plain text (a description without tags). */
+void hb_plain_lines(struct jd_posting *p, const char *s, size_t n);
+/* html_json.c: a JSON-LD JobPosting object or a .json file. */
+int hb_jsonld(struct jd_posting *p, const char *json, size_t n);
+size_t hb_json_file(const char *path, const char *s, size_t n,
+    struct jd_posting_list *out);
+/* Sets status from the text found (ok, empty, wall). */
+void hb_classify(struct jd_posting *p, const char *visible, size_t n);
+struct jd_posting *hb_append(struct jd_posting_list *l, const char *id,
+    const char *path);
+
+#endif

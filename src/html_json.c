@@ -1,0 +1,270 @@
+/*
+ * html_json.c: schema.org JobPosting objects (JSON-LD in a page, also in
+ * @graph and arrays) and .json posting files (JobPostings or job-board API
+ * records), read with jansson. Descriptions are HTML, sometimes
+ * entity-escaped, sometimes plain text; all end up as sections.
+ */
+#include <string.h>
+
+#include <jansson.h>
+
+#include "html_int.h"
+#include "jdalign/util.h"
+
+#define MAX_DEPTH 8
+
+static const char *
+str_of(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_object(v) && json_is_string(json_object_get(v, "name")))
+		return json_string_value(json_object_get(v, "name"));
+	return NULL;
+}
+
+static const char *
+first_str(json_t *o, const char *const *keys)
+{
+	for (; *keys; keys++) {
+		const char *s = str_of(o, *keys);
+		if (s && *s)
+			return s;
+	}
+	return NULL;
+}
+
+/* Is it a JobPosting ("@type" a string or an array holding it)? */
+static int
+is_jobposting(json_t *o)
+{
+	json_t *t = json_object_get(o, "@type");
+	size_t i;
+	json_t *v;
+
+	if (json_is_string(t))
+		return strcmp(json_string_value(t), "JobPosting") == 0;
+	json_array_foreach(t, i, v)
+		if (json_is_string(v) &&
+		    strcmp(json_string_value(v), "JobPosting") == 0)
+			return 1;
+	return 0;
+}
+
+static json_t *
+find_jobposting(json_t *v, int depth)
+{
+	size_t i;
+	json_t *e, *r;
+
+	if (depth > MAX_DEPTH)
+		return NULL;
+	if (json_is_object(v)) {
+		if (is_jobposting(v))
+			return v;
+		return find_jobposting(json_object_get(v, "@graph"), depth + 1);
+	}
+	json_array_foreach(v, i, e)
+		if ((r = find_jobposting(e, depth + 1)) != NULL)
+			return r;
+	return NULL;
+}
+
+/* Decodes the common entities of an escaped description. */
+static void
+unescape(struct jd_buf *out, const char *s, size_t n)
+{
+	static const struct { const char *e; const char *c; } ents[] = {
+		{ "&lt;", "<" }, { "&gt;", ">" }, { "&amp;", "&" },
+		{ "&quot;", "\"" }, { "&#39;", "'" }, { "&apos;", "'" },
+		{ "&nbsp;", "\xc2\xa0" }, { "&#x27;", "'" }, { "&#34;", "\"" },
+	};
+	for (size_t i = 0; i < n; i++) {
+		size_t k, count = sizeof ents / sizeof ents[0], l = 0;
+		for (k = 0; s[i] == '&' && k < count; k++) {
+			l = strlen(ents[k].e);
+			if (i + l <= n && memcmp(s + i, ents[k].e, l) == 0)
+				break;
+		}
+		if (s[i] == '&' && k < count) {
+			jd_buf_adds(out, ents[k].c);
+			i += l - 1;
+		} else
+			jd_buf_addc(out, s[i]);
+	}
+}
+
+static int
+has_tags(const char *s, size_t n)
+{
+	for (const char *p = memchr(s, '<', n); p && p + 1 < s + n;
+	    p = memchr(p + 1, '<', (size_t)(s + n - p - 1)))
+		if ((p[1] | 32) >= 'a' && (p[1] | 32) <= 'z')
+			return 1;
+		else if (p[1] == '/')
+			return 1;
+	return 0;
+}
+
+static void
+description(struct jd_posting *p, const char *s)
+{
+	size_t n = strlen(s);
+	struct jd_buf u = JD_BUF_INIT;
+
+	if (!has_tags(s, n) && strstr(s, "&lt;")) {
+		unescape(&u, s, n);
+		s = jd_buf_str(&u);
+		n = u.len;
+	}
+	if (has_tags(s, n))
+		hb_fragment(p, s, n);
+	else
+		hb_plain_lines(p, s, n);
+	jd_buf_free(&u);
+}
+
+static void
+location(struct jd_posting *p, json_t *jp)
+{
+	json_t *loc = json_object_get(jp, "jobLocation");
+	struct jd_buf b = JD_BUF_INIT;
+	static const char *const parts[] = {
+		"addressLocality", "addressRegion", "addressCountry", NULL
+	};
+
+	if (json_is_array(loc))
+		loc = json_array_get(loc, 0);
+	json_t *addr = json_object_get(loc, "address");
+	for (const char *const *k = parts; addr && *k; k++) {
+		const char *v = str_of(addr, *k);
+		if (v && *v && !strstr(jd_buf_str(&b), v)) {
+			if (b.len)
+				jd_buf_adds(&b, ", ");
+			jd_buf_adds(&b, v);
+		}
+	}
+	const char *type = str_of(jp, "jobLocationType");
+	if (type && strcmp(type, "TELECOMMUTE") == 0 && b.len == 0)
+		jd_buf_adds(&b, "Remote");
+	if (b.len)
+		hb_set(&p->location, b.data, b.len);
+	jd_buf_free(&b);
+}
+
+static const char *const title_keys[] = {
+	"title", "name", "text", "position", NULL
+};
+static const char *const company_keys[] = {
+	"hiringOrganization", "company", "company_name", "companyName", NULL
+};
+static const char *const desc_keys[] = {
+	"description", "descriptionHtml", "content", "contents", NULL
+};
+
+/* Fills p from a JobPosting or API record; returns 1 when it had text. */
+static int
+record(struct jd_posting *p, json_t *o)
+{
+	const char *s;
+
+	if ((s = first_str(o, title_keys)) != NULL)
+		hb_set(&p->title, s, strlen(s));
+	if ((s = first_str(o, company_keys)) != NULL)
+		hb_set(&p->company, s, strlen(s));
+	location(p, o);
+	if ((s = str_of(o, "location")) != NULL && *s)
+		hb_set(&p->location, s, strlen(s));
+	json_t *locs = json_object_get(o, "locations");
+	if (json_is_array(locs) && (s = str_of(json_array_get(locs, 0),
+	    "name")) != NULL)
+		hb_set(&p->location, s, strlen(s));
+	if ((s = first_str(o, desc_keys)) == NULL)
+		return 0;
+	description(p, s);
+	return 1;
+}
+
+int
+hb_jsonld(struct jd_posting *p, const char *text, size_t n)
+{
+	json_t *root = json_loadb(text, n, JSON_DECODE_ANY | JSON_ALLOW_NUL,
+	    NULL);
+	json_t *jp = find_jobposting(root, 0);
+	int found = 0;
+
+	if (jp) {
+		found = record(p, jp);
+		if (found)
+			p->source = "jsonld";
+	}
+	json_decref(root);
+	return found;
+}
+
+static void
+repair(json_t *v, int depth)
+{
+	const char *k;
+	json_t *e;
+	size_t i;
+
+	if (depth > MAX_DEPTH)
+		return;
+	if (json_is_string(v)) {
+		size_t n = json_string_length(v);
+		char *s = xstrndup(json_string_value(v), n);
+		if (jd_util_fix_mojibake(s, &n))
+			json_string_setn(v, s, n);
+		free(s);
+	}
+	json_object_foreach(v, k, e)
+		repair(e, depth + 1);
+	json_array_foreach(v, i, e)
+		repair(e, depth + 1);
+}
+
+size_t
+hb_json_file(const char *path, const char *s, size_t n,
+    struct jd_posting_list *out)
+{
+	json_error_t err;
+	json_t *root = json_loadb(s, n, JSON_DECODE_ANY, &err), *list, *e;
+	size_t i, count = 0;
+
+	if (root == NULL) {
+		struct jd_posting *p = hb_append(out, path, path);
+		struct jd_buf m = JD_BUF_INIT;
+		jd_buf_printf(&m, "not valid JSON: line %d: %s", err.line,
+		    err.text);
+		p->status = JD_POST_ERROR;
+		jd_posting_warn(p, jd_buf_str(&m));
+		jd_buf_free(&m);
+		return 1;
+	}
+	repair(root, 0);
+	list = json_is_object(root) && json_is_array(json_object_get(root,
+	    "jobs")) ? json_object_get(root, "jobs") : root;
+	if (!json_is_array(list)) {
+		struct jd_posting *p = hb_append(out, path, path);
+		p->source = is_jobposting(list) ? "jsonld" : "embedded";
+		record(p, list);
+		hb_classify(p, "", 0);
+		json_decref(root);
+		return 1;
+	}
+	json_array_foreach(list, i, e) {
+		struct jd_buf id = JD_BUF_INIT;
+		jd_buf_printf(&id, "%s#%zu", path, i);
+		struct jd_posting *p = hb_append(out, id.data, path);
+		p->source = is_jobposting(e) ? "jsonld" : "embedded";
+		record(p, e);
+		hb_classify(p, "", 0);
+		jd_buf_free(&id);
+		count++;
+	}
+	json_decref(root);
+	return count;
+}

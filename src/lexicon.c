@@ -1,0 +1,376 @@
+/*
+ * lexicon.c: loads lexicon files into uthash tables keyed by the folded text
+ * of each alias, so a token window is found with one hash lookup. Uses the
+ * tokenizer to fold aliases exactly as text is folded; knows nothing of
+ * postings or reports.
+ */
+#include <string.h>
+
+#include "hashfn.h"
+#include <uthash.h>
+
+#include "jdalign/buf.h"
+#include "jdalign/diag.h"
+#include "jdalign/lexicon.h"
+#include "jdalign/token.h"
+#include "jdalign/util.h"
+
+#define LEX_MAX_FILE (64u << 20)
+
+struct alias {
+	UT_hash_handle hh;
+	int term;		/* -1: only a prefix of longer aliases */
+	int gen;		/* which load added it */
+	unsigned char ambiguous;
+	char *spelling;		/* as written in the lexicon, if ambiguous */
+	size_t len;
+	char key[];
+};
+
+struct named {
+	UT_hash_handle hh;
+	int term;
+	char key[];
+};
+
+struct jd_lexicon {
+	struct jd_lexterm *terms;
+	size_t nterms, cap;
+	struct alias *aliases;
+	struct named *names;
+	size_t max_tokens;
+	int gen;
+	uint64_t digest;
+};
+
+struct jd_lexicon *
+jd_lexicon_new(void)
+{
+	struct jd_lexicon *lex = xcalloc(1, sizeof *lex);
+
+	lex->digest = JD_FNV_INIT;
+	return lex;
+}
+
+void
+jd_lexicon_free(struct jd_lexicon *lex)
+{
+	struct alias *a, *ta;
+	struct named *n, *tn;
+
+	if (lex == NULL)
+		return;
+	HASH_ITER(hh, lex->aliases, a, ta) {
+		HASH_DEL(lex->aliases, a);
+		free(a->spelling);
+		free(a);
+	}
+	HASH_ITER(hh, lex->names, n, tn) {
+		HASH_DEL(lex->names, n);
+		free(n);
+	}
+	for (size_t i = 0; i < lex->nterms; i++) {
+		free((char *)lex->terms[i].name);
+		free((char *)lex->terms[i].kind);
+		free((char *)lex->terms[i].category);
+		free((char *)lex->terms[i].key);
+	}
+	free(lex->terms);
+	free(lex);
+}
+
+static struct alias *
+alias_get(struct jd_lexicon *lex, const char *key, size_t len)
+{
+	struct alias *a;
+
+	HASH_FIND(hh, lex->aliases, key, len, a);
+	if (a == NULL) {
+		a = xcalloc(1, sizeof *a + len + 1);
+		memcpy(a->key, key, len);
+		a->len = len;
+		a->term = -1;
+		HASH_ADD_KEYPTR(hh, lex->aliases, a->key, len, a);
+	}
+	return a;
+}
+
+/* Adds one folded key (tokens joined by one space) for term. */
+static void
+add_key(struct jd_lexicon *lex, const char *key, size_t len, int term,
+    int ambiguous, const char *spelling, size_t slen)
+{
+	size_t ntok = 1;
+	struct alias *a;
+
+	if (len == 0)
+		return;
+	for (size_t i = 0; i < len; i++)
+		if (key[i] == ' ') {
+			alias_get(lex, key, i);	/* a prefix entry */
+			ntok++;
+		}
+	a = alias_get(lex, key, len);
+	if (a->term >= 0 && a->term != term && a->gen == lex->gen)
+		return;	/* within one file the first entry keeps it */
+	if (a->term == term && !a->ambiguous)
+		return;	/* an unambiguous spelling stays unambiguous */
+	a->term = term;
+	a->gen = lex->gen;
+	a->ambiguous = (unsigned char)ambiguous;
+	free(a->spelling);
+	a->spelling = ambiguous ? xstrndup(spelling, slen) : NULL;
+	if (ntok > lex->max_tokens)
+		lex->max_tokens = ntok;
+}
+
+/* Adds a spelling, and its variant with hyphens read as spaces. */
+static void
+add_spelling(struct jd_lexicon *lex, const char *s, size_t n, int term,
+    int ambiguous)
+{
+	struct jd_buf key = JD_BUF_INIT;
+
+	jd_token_fold_text(&key, s, n);
+	add_key(lex, jd_buf_str(&key), key.len, term, ambiguous, s, n);
+	if (memchr(key.data ? key.data : "", '-', key.len)) {
+		for (size_t i = 0; i < key.len; i++)
+			if (key.data[i] == '-' && i > 0 && key.data[i - 1] != ' ' &&
+			    i + 1 < key.len && key.data[i + 1] != ' ')
+				key.data[i] = ' ';
+		add_key(lex, key.data, key.len, term, ambiguous, s, n);
+	}
+	jd_buf_free(&key);
+}
+
+static int
+term_get(struct jd_lexicon *lex, const char *name, size_t n, const char *kind,
+    const char *category)
+{
+	struct jd_buf key = JD_BUF_INIT;
+	struct named *nm;
+	int id;
+
+	jd_token_fold_text(&key, name, n);
+	HASH_FIND(hh, lex->names, jd_buf_str(&key), key.len, nm);
+	if (nm) {
+		struct jd_lexterm *t = &lex->terms[nm->term];
+		if (kind && *kind) {
+			free((char *)t->kind);
+			t->kind = xstrdup(kind);
+		}
+		if (category && *category) {
+			free((char *)t->category);
+			t->category = xstrdup(category);
+		}
+		jd_buf_free(&key);
+		return nm->term;
+	}
+	if (lex->nterms == lex->cap) {
+		lex->cap = lex->cap ? lex->cap * 2 : 1024;
+		lex->terms = xreallocarray(lex->terms, lex->cap, sizeof *lex->terms);
+	}
+	id = (int)lex->nterms++;
+	lex->terms[id].name = xstrndup(name, n);
+	lex->terms[id].kind = xstrdup(kind && *kind ? kind : "term");
+	lex->terms[id].category = xstrdup(category ? category : "");
+	lex->terms[id].key = xstrdup(jd_buf_str(&key));
+	nm = xcalloc(1, sizeof *nm + key.len + 1);
+	memcpy(nm->key, jd_buf_str(&key), key.len);
+	nm->term = id;
+	HASH_ADD_KEYPTR(hh, lex->names, nm->key, key.len, nm);
+	jd_buf_free(&key);
+	return id;
+}
+
+/* Splits s at tabs into at most max fields; returns how many. */
+static int
+split_tabs(char *s, char **f, int max)
+{
+	int n = 0;
+
+	f[n++] = s;
+	for (char *p = s; *p && n < max; p++)
+		if (*p == '\t') {
+			*p = '\0';
+			f[n++] = p + 1;
+		}
+	return n;
+}
+
+static int
+blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+static void
+load_aliases(struct jd_lexicon *lex, char *list, int term, int *canon_amb)
+{
+	char *p = list;
+
+	while (p && *p) {
+		char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		int amb = 0;
+		while (n && (*p == ' ' || *p == '~')) {
+			amb |= *p == '~';
+			p++;
+			n--;
+		}
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '\r'))
+			n--;
+		if (n) {
+			struct jd_buf a = JD_BUF_INIT, c = JD_BUF_INIT;
+			jd_token_fold_text(&a, p, n);
+			const char *key = lex->terms[term].key;
+			if (amb && strcmp(jd_buf_str(&a), key) == 0)
+				*canon_amb = 1;
+			add_spelling(lex, p, n, term, amb);
+			jd_buf_free(&a);
+			jd_buf_free(&c);
+		}
+		p = bar ? bar + 1 : NULL;
+	}
+}
+
+static void
+load_line(struct jd_lexicon *lex, char *line, const char *name, long lineno,
+    struct jd_diag *d)
+{
+	char *f[5] = { 0 };
+	int nf, term, canon_amb = 0;
+
+	if (line[0] == '#' || blank(line))
+		return;
+	nf = split_tabs(line, f, 5);
+	if (nf > 4 || blank(f[0])) {
+		jd_diag_warn(d, name, lineno, "malformed lexicon line skipped");
+		return;
+	}
+	term = term_get(lex, f[0], strlen(f[0]), nf > 1 ? f[1] : NULL,
+	    nf > 2 ? f[2] : NULL);
+	if (nf > 3)
+		load_aliases(lex, f[3], term, &canon_amb);
+	if (!canon_amb)
+		add_spelling(lex, f[0], strlen(f[0]), term, 0);
+}
+
+int
+jd_lexicon_load(struct jd_lexicon *lex, const char *text, size_t len,
+    const char *name, struct jd_diag *d)
+{
+	char *copy = xstrndup(text, len);
+	char *p = copy;
+	long lineno = 0;
+
+	lex->gen++;
+	lex->digest = jd_util_fnv(lex->digest, text, len);
+	if (!jd_util_utf8_valid(text, len)) {
+		jd_diag_error(d, name, 0, JD_EXIT_INPUT,
+		    "lexicon is not valid UTF-8");
+		free(copy);
+		return -1;
+	}
+	while (p && *p) {
+		char *nl = strchr(p, '\n');
+		if (nl)
+			*nl = '\0';
+		lineno++;
+		size_t n = strlen(p);
+		if (n && p[n - 1] == '\r')
+			p[n - 1] = '\0';
+		load_line(lex, p, name, lineno, d);
+		p = nl ? nl + 1 : NULL;
+	}
+	free(copy);
+	return 0;
+}
+
+int
+jd_lexicon_load_builtin(struct jd_lexicon *lex, struct jd_diag *d)
+{
+	size_t len;
+	const char *text = jd_util_corpus("lexicon.tsv", &len);
+
+	if (text == NULL) {
+		jd_diag_msg(d, JD_EXIT_FATAL, "built-in lexicon missing");
+		return -1;
+	}
+	return jd_lexicon_load(lex, text, len, "lexicon.tsv", d);
+}
+
+int
+jd_lexicon_load_file(struct jd_lexicon *lex, const char *path,
+    struct jd_diag *d)
+{
+	const char *cause;
+	char *text;
+	size_t len;
+	int rc;
+
+	if (jd_util_read_file(path, LEX_MAX_FILE, &text, &len, &cause) < 0) {
+		jd_diag_error(d, path, 0, JD_EXIT_INPUT, "%s", cause);
+		return -1;
+	}
+	rc = jd_lexicon_load(lex, text, len, path, d);
+	free(text);
+	return rc;
+}
+
+int
+jd_lexicon_lookup(const struct jd_lexicon *lex, const char *key, size_t len,
+    int *term, const char **ambiguous)
+{
+	struct alias *a;
+
+	HASH_FIND(hh, lex->aliases, key, len, a);
+	if (a == NULL)
+		return JD_LEX_NONE;
+	if (a->term < 0)
+		return JD_LEX_PREFIX;
+	*term = a->term;
+	*ambiguous = a->ambiguous ? a->spelling : NULL;
+	return JD_LEX_TERM;
+}
+
+size_t
+jd_lexicon_max_tokens(const struct jd_lexicon *lex)
+{
+	return lex->max_tokens;
+}
+
+size_t
+jd_lexicon_count(const struct jd_lexicon *lex)
+{
+	return lex->nterms;
+}
+
+const struct jd_lexterm *
+jd_lexicon_term(const struct jd_lexicon *lex, int id)
+{
+	if (id < 0 || (size_t)id >= lex->nterms)
+		return NULL;
+	return &lex->terms[id];
+}
+
+int
+jd_lexicon_find(const struct jd_lexicon *lex, const char *name)
+{
+	struct jd_buf key = JD_BUF_INIT;
+	struct named *nm;
+
+	jd_token_fold_text(&key, name, strlen(name));
+	HASH_FIND(hh, lex->names, jd_buf_str(&key), key.len, nm);
+	jd_buf_free(&key);
+	return nm ? nm->term : -1;
+}
+
+uint64_t
+jd_lexicon_digest(const struct jd_lexicon *lex)
+{
+	return lex->digest;
+}

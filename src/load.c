@@ -1,0 +1,183 @@
+/*
+ * load.c: finds the posting files named on the command line. Folders are
+ * walked with an explicit stack, entries sorted, hidden files skipped, and
+ * each directory visited once (by device and inode), so a link loop ends.
+ * Knows nothing of what the files hold.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "jdalign/buf.h"
+#include "jdalign/diag.h"
+#include "jdalign/load.h"
+#include "jdalign/util.h"
+
+#define MAX_DEPTH 64
+
+struct seen {
+	dev_t *dev;
+	ino_t *ino;
+	size_t n, cap;
+};
+
+static void
+add_path(struct jd_inputs *in, const char *p)
+{
+	if (in->n == in->cap) {
+		in->cap = in->cap ? in->cap * 2 : 64;
+		in->paths = xreallocarray(in->paths, in->cap, sizeof *in->paths);
+	}
+	in->paths[in->n++] = xstrdup(p);
+}
+
+int
+jd_load_posting_name(const char *name)
+{
+	static const char *const exts[] = {
+		".html", ".htm", ".txt", ".md", ".json", NULL
+	};
+	for (const char *const *e = exts; *e; e++)
+		if (jd_util_has_suffix(name, *e))
+			return 1;
+	return 0;
+}
+
+static int
+visited(struct seen *s, const struct stat *st)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->dev[i] == st->st_dev && s->ino[i] == st->st_ino)
+			return 1;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->dev = xreallocarray(s->dev, s->cap, sizeof *s->dev);
+		s->ino = xreallocarray(s->ino, s->cap, sizeof *s->ino);
+	}
+	s->dev[s->n] = st->st_dev;
+	s->ino[s->n++] = st->st_ino;
+	return 0;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Lists dir's entries (sorted, hidden ones left out) as full paths. */
+static char **
+list_dir(const char *dir, size_t *n, struct jd_diag *d)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (dp == NULL) {
+		jd_diag_error(d, dir, 0, JD_EXIT_INPUT, "%s", strerror(errno));
+		return NULL;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		struct jd_buf p = JD_BUF_INIT;
+		jd_buf_adds(&p, dir);
+		if (p.len && p.data[p.len - 1] != '/')
+			jd_buf_addc(&p, '/');
+		jd_buf_adds(&p, e->d_name);
+		v[(*n)++] = jd_buf_take(&p);
+	}
+	closedir(dp);
+	if (*n)
+		qsort(v, *n, sizeof *v, by_name);
+	return v;
+}
+
+struct frame {
+	char **entries;
+	size_t n, next;
+};
+
+static void
+walk_dir(const char *root, struct jd_inputs *in, struct seen *seen,
+    struct jd_diag *d)
+{
+	struct frame stack[MAX_DEPTH];
+	int top = 0;
+
+	stack[0].entries = list_dir(root, &stack[0].n, d);
+	stack[0].next = 0;
+	while (top >= 0) {
+		struct frame *f = &stack[top];
+		if (f->next == f->n) {
+			for (size_t i = 0; i < f->n; i++)
+				free(f->entries[i]);
+			free(f->entries);
+			top--;
+			continue;
+		}
+		const char *p = f->entries[f->next++];
+		struct stat st;
+		if (stat(p, &st) != 0) {
+			if (jd_load_posting_name(p))
+				jd_diag_error(d, p, 0, JD_EXIT_INPUT, "%s",
+				    strerror(errno));
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			if (visited(seen, &st))
+				continue;
+			if (top + 1 == MAX_DEPTH) {
+				jd_diag_warn(d, p, 0, "folder too deep, skipped");
+				continue;
+			}
+			top++;
+			stack[top].entries = list_dir(p, &stack[top].n, d);
+			stack[top].next = 0;
+		} else if (jd_load_posting_name(p))
+			add_path(in, p);
+	}
+}
+
+void
+jd_load_collect(char *const *args, size_t nargs, struct jd_inputs *out,
+    struct jd_diag *d)
+{
+	struct seen seen = { 0 };
+	struct stat st;
+
+	for (size_t i = 0; i < nargs; i++) {
+		if (strcmp(args[i], "-") == 0) {
+			add_path(out, "-");
+			continue;
+		}
+		if (stat(args[i], &st) != 0) {
+			jd_diag_error(d, args[i], 0, JD_EXIT_INPUT, "%s",
+			    strerror(errno));
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			if (!visited(&seen, &st))
+				walk_dir(args[i], out, &seen, d);
+		} else
+			add_path(out, args[i]);
+	}
+	free(seen.dev);
+	free(seen.ino);
+}
+
+void
+jd_inputs_free(struct jd_inputs *in)
+{
+	for (size_t i = 0; i < in->n; i++)
+		free(in->paths[i]);
+	free(in->paths);
+	memset(in, 0, sizeof *in);
+}

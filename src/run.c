@@ -1,0 +1,567 @@
+/*
+ * run.c: carries out commands: loads the lexicons, reads postings in worker
+ * threads (each input's results kept in its own slot, so output order never
+ * depends on threads), and writes vocab, extract and terms output.
+ */
+#include <pthread.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "jdalign/buf.h"
+#include "jdalign/diag.h"
+#include "jdalign/lexicon.h"
+#include "jdalign/run.h"
+#include "jdalign/util.h"
+#include "run_int.h"
+
+int
+ctx_init(struct ctx *c, const struct jd_opts *o, FILE *out, FILE *err)
+{
+	memset(c, 0, sizeof *c);
+	c->t0 = jd_util_now();
+	c->o = o;
+	c->out = out;
+	c->err = err;
+	c->d = jd_diag_new(err, o->quiet);
+	c->lex = jd_lexicon_new();
+	if (jd_lexicon_load_builtin(c->lex, c->d) < 0)
+		return JD_EXIT_FATAL;
+	for (size_t i = 0; i < o->nlexicons; i++)
+		if (jd_lexicon_load_file(c->lex, o->lexicons[i], c->d) < 0)
+			return JD_EXIT_USAGE;
+	c->bg = jd_background_builtin();
+	c->topts.phrases = 0;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	c->jobs = o->jobs ? o->jobs : cores > 0 ? (int)cores : 1;
+	return 0;
+}
+
+void
+ctx_free(struct ctx *c)
+{
+	jd_background_free(c->bg);
+	jd_lexicon_free(c->lex);
+	jd_diag_free(c->d);
+}
+
+/* ------------------------------------------------------------ workers */
+
+struct pool {
+	struct ctx *c;
+	const struct jd_inputs *in;
+	struct item *items;
+	int keep;
+	size_t next;
+	pthread_mutex_t lock;
+	struct jd_vocab **vocabs;	/* one per worker (KEEP_NOTHING) */
+	int nworkers;
+};
+
+static struct jd_doc *
+make_doc(struct ctx *c, const struct jd_posting *p, struct jd_hits *h,
+    int keep_lines)
+{
+	struct jd_doc *doc = jd_vocab_doc_new();
+
+	for (size_t s = 0; s < p->nsections; s++) {
+		const struct jd_section *sec = &p->sections[s];
+		const char *kind = jd_html_kind_name(sec->kind);
+		for (size_t l = 0; l < sec->nlines; l++)
+			jd_vocab_doc_line(doc, c->lex, &c->topts, h,
+			    sec->lines[l], strlen(sec->lines[l]), kind,
+			    keep_lines);
+	}
+	return doc;
+}
+
+static void
+drop_sections(struct jd_posting *p)
+{
+	for (size_t i = 0; i < p->nsections; i++) {
+		for (size_t j = 0; j < p->sections[i].nlines; j++)
+			free(p->sections[i].lines[j]);
+		free(p->sections[i].lines);
+		free(p->sections[i].heading);
+	}
+	free(p->sections);
+	p->sections = NULL;
+	p->nsections = p->cap = 0;
+}
+
+static void
+read_one(struct pool *pl, size_t i, struct jd_vocab *v, struct jd_hits *h)
+{
+	struct ctx *c = pl->c;
+	struct item *it = &pl->items[i];
+	const char *cause;
+	char *data;
+	size_t len;
+
+	it->path = pl->in->paths[i];
+	if (jd_util_read_file(it->path, c->o->max_bytes, &data, &len,
+	    &cause) < 0) {
+		it->error = xstrdup(cause);
+		return;
+	}
+	jd_html_read(it->path, data, len, &it->posts);
+	free(data);
+	it->docs = xcalloc(it->posts.n + 1, sizeof *it->docs);
+	for (size_t k = 0; k < it->posts.n; k++) {
+		struct jd_posting *p = &it->posts.v[k];
+		if (p->status != JD_POST_OK || pl->keep == KEEP_POSTS)
+			continue;
+		struct jd_doc *doc = make_doc(c, p, h, pl->keep == KEEP_DOCS);
+		if (pl->keep == KEEP_DOCS) {
+			it->docs[k] = doc;
+			continue;
+		}
+		jd_vocab_add(v, doc);
+		jd_vocab_doc_free(doc);
+		drop_sections(p);
+	}
+}
+
+struct worker {
+	struct pool *pl;
+	int id;
+};
+
+static void *
+work(void *arg)
+{
+	struct worker *w = arg;
+	struct pool *pl = w->pl;
+	struct jd_hits h = JD_HITS_INIT;
+
+	for (;;) {
+		pthread_mutex_lock(&pl->lock);
+		size_t i = pl->next++;
+		pthread_mutex_unlock(&pl->lock);
+		if (i >= pl->in->n)
+			break;
+		read_one(pl, i, pl->vocabs ? pl->vocabs[w->id] : NULL, &h);
+	}
+	jd_hits_free(&h);
+	return NULL;
+}
+
+struct item *
+read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
+    struct jd_vocab *v)
+{
+	struct pool pl = { .c = c, .in = in, .keep = keep };
+	int n = c->jobs < (int)in->n ? c->jobs : (int)in->n;
+	pthread_t *tids;
+	struct worker *ws;
+
+	if (n < 1)
+		n = 1;
+	pl.items = xcalloc(in->n + 1, sizeof *pl.items);
+	pl.nworkers = n;
+	pthread_mutex_init(&pl.lock, NULL);
+	if (keep == KEEP_NOTHING) {
+		pl.vocabs = xcalloc((size_t)n, sizeof *pl.vocabs);
+		for (int i = 0; i < n; i++)
+			pl.vocabs[i] = jd_vocab_new(c->bg);
+	}
+	tids = xcalloc((size_t)n, sizeof *tids);
+	ws = xcalloc((size_t)n, sizeof *ws);
+	for (int i = 0; i < n; i++) {
+		ws[i].pl = &pl;
+		ws[i].id = i;
+	}
+	for (int i = 1; i < n; i++)
+		if (pthread_create(&tids[i], NULL, work, &ws[i]) != 0)
+			tids[i] = 0;
+	work(&ws[0]);
+	for (int i = 1; i < n; i++)
+		if (tids[i])
+			pthread_join(tids[i], NULL);
+	for (int i = 0; pl.vocabs && i < n; i++) {
+		jd_vocab_merge(v, pl.vocabs[i]);
+		jd_vocab_free(pl.vocabs[i]);
+	}
+	free(pl.vocabs);
+	free(tids);
+	free(ws);
+	pthread_mutex_destroy(&pl.lock);
+	return pl.items;
+}
+
+void
+report_items(struct ctx *c, struct item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct item *it = &items[i];
+		if (it->error) {
+			jd_diag_error(c->d, it->path, 0, JD_EXIT_INPUT, "%s",
+			    it->error);
+			continue;
+		}
+		for (size_t k = 0; k < it->posts.n; k++) {
+			struct jd_posting *p = &it->posts.v[k];
+			for (size_t w = 0; w < p->nwarnings; w++)
+				jd_diag_warn(c->d, p->id, 0, "%s", p->warnings[w]);
+			if (p->status == JD_POST_ERROR)
+				jd_diag_error(c->d, p->id, 0, JD_EXIT_INPUT,
+				    "not readable");
+			else if (p->status != JD_POST_OK)
+				jd_diag_warn(c->d, p->id, 0,
+				    "not a posting (%s): left out",
+				    jd_html_status_name(p->status));
+		}
+	}
+}
+
+void
+free_items(struct item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; items[i].docs && k < items[i].posts.n; k++)
+			jd_vocab_doc_free(items[i].docs[k]);
+		free(items[i].docs);
+		jd_posting_list_free(&items[i].posts);
+		free(items[i].error);
+	}
+	free(items);
+}
+
+/* ------------------------------------------------------------ output */
+
+struct jd_report_opts
+report_opts(const struct ctx *c)
+{
+	struct jd_report_opts r = {
+		c->o->format < 0 ? JD_FMT_CSV : c->o->format, c->o->bom,
+		c->o->crlf
+	};
+	return r;
+}
+
+struct jd_table *
+open_table(struct ctx *c, const char *name, const char *const *cols,
+    size_t ncols)
+{
+	struct jd_report_opts ro = report_opts(c);
+	struct jd_buf path = JD_BUF_INIT;
+	const char *cause = NULL;
+	struct jd_table *t;
+
+	if (c->o->out_dir)
+		jd_buf_printf(&path, "%s/%s.%s", c->o->out_dir, name,
+		    jd_report_ext(ro.format));
+	else if (c->o->output)
+		jd_buf_adds(&path, c->o->output);
+	t = jd_report_open(path.len ? path.data : NULL, c->out, &ro, cols,
+	    ncols, &cause);
+	if (t == NULL)
+		jd_diag_error(c->d, path.data, 0, JD_EXIT_FATAL,
+		    "cannot write: %s", cause);
+	jd_buf_free(&path);
+	return t;
+}
+
+void
+close_table(struct ctx *c, struct jd_table *t, const char *name)
+{
+	const char *cause = NULL;
+
+	if (t && jd_report_close(t, &cause) < 0)
+		jd_diag_error(c->d, name, 0, JD_EXIT_FATAL,
+		    "not written: %s", cause);
+}
+
+static size_t
+count_ok(struct item *items, size_t n)
+{
+	size_t ok = 0;
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < items[i].posts.n; k++)
+			ok += items[i].posts.v[k].status == JD_POST_OK;
+	return ok;
+}
+
+/* ------------------------------------------------------------ vocab */
+
+static const char *const vocab_cols[] = {
+	"term", "kind", "category", "postings", "share", "required_postings",
+	"required_share", "specificity", "variants", "example"
+};
+
+static int
+run_vocab(struct ctx *c)
+{
+	struct jd_inputs in = { 0 };
+	struct jd_vocab *v = jd_vocab_new(c->bg);
+	struct item *items;
+
+	jd_load_collect(c->o->args, c->o->nargs, &in, c->d);
+	items = read_inputs(c, &in, KEEP_NOTHING, v);
+	report_items(c, items, in.n);
+	if (count_ok(items, in.n) == 0)
+		jd_diag_msg(c->d, JD_EXIT_FATAL, "no usable posting");
+	size_t n = jd_vocab_sort(v);
+	double docs = (double)jd_vocab_postings(v);
+	struct jd_table *t = open_table(c, "vocab", vocab_cols, 10);
+	for (size_t i = 0; t && i < n; i++) {
+		struct jd_vterm r;
+		jd_vocab_row(v, i, &r);
+		jd_report_text(t, r.name);
+		jd_report_text(t, r.kind);
+		jd_report_text(t, r.category);
+		jd_report_int(t, r.postings);
+		jd_report_real(t, docs ? 100.0 * (double)r.postings / docs : 0, 1);
+		jd_report_int(t, r.required_postings);
+		jd_report_real(t, docs ? 100.0 * (double)r.required_postings /
+		    docs : 0, 1);
+		jd_report_real(t, r.specificity, 3);
+		jd_report_text(t, r.variants);
+		jd_report_text(t, r.example);
+		jd_report_end_row(t);
+	}
+	close_table(c, t, "vocab");
+	free_items(items, in.n);
+	jd_inputs_free(&in);
+	jd_vocab_free(v);
+	return 0;
+}
+
+/* ------------------------------------------------------------ extract */
+
+static void
+extract_text(struct jd_buf *b, const struct jd_posting *p)
+{
+	jd_buf_printf(b, "== %s\nstatus: %s\nsource: %s\n", p->id,
+	    jd_html_status_name(p->status), p->source);
+	jd_buf_printf(b, "title: %s\ncompany: %s\nlocation: %s\n",
+	    p->title ? p->title : "", p->company ? p->company : "",
+	    p->location ? p->location : "");
+	for (size_t w = 0; w < p->nwarnings; w++)
+		jd_buf_printf(b, "warning: %s\n", p->warnings[w]);
+	for (size_t s = 0; s < p->nsections; s++) {
+		const struct jd_section *sec = &p->sections[s];
+		jd_buf_printf(b, "\n## %s [%s]\n", sec->heading[0] ?
+		    sec->heading : "(no heading)", jd_html_kind_name(sec->kind));
+		for (size_t l = 0; l < sec->nlines; l++)
+			jd_buf_printf(b, "- %s\n", sec->lines[l]);
+	}
+	jd_buf_addc(b, '\n');
+}
+
+static json_t *
+jstr(const char *s)
+{
+	json_t *j = json_string(s ? s : "");
+	return j ? j : json_string("");
+}
+
+static void
+extract_json(struct jd_buf *b, const struct jd_posting *p)
+{
+	json_t *o = json_object(), *secs = json_array(), *warns = json_array();
+
+	json_object_set_new(o, "id", jstr(p->id));
+	json_object_set_new(o, "path", jstr(p->path));
+	json_object_set_new(o, "status", jstr(jd_html_status_name(p->status)));
+	json_object_set_new(o, "source", jstr(p->source));
+	json_object_set_new(o, "title", jstr(p->title));
+	json_object_set_new(o, "company", jstr(p->company));
+	json_object_set_new(o, "location", jstr(p->location));
+	for (size_t s = 0; s < p->nsections; s++) {
+		const struct jd_section *sec = &p->sections[s];
+		json_t *js = json_object(), *lines = json_array();
+		json_object_set_new(js, "heading", jstr(sec->heading));
+		json_object_set_new(js, "kind", jstr(jd_html_kind_name(sec->kind)));
+		for (size_t l = 0; l < sec->nlines; l++)
+			json_array_append_new(lines, jstr(sec->lines[l]));
+		json_object_set_new(js, "lines", lines);
+		json_array_append_new(secs, js);
+	}
+	json_object_set_new(o, "sections", secs);
+	for (size_t w = 0; w < p->nwarnings; w++)
+		json_array_append_new(warns, jstr(p->warnings[w]));
+	json_object_set_new(o, "warnings", warns);
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	if (s)
+		jd_buf_adds(b, s);
+	jd_buf_addc(b, '\n');
+	free(s);
+	json_decref(o);
+}
+
+static int
+run_extract(struct ctx *c)
+{
+	struct jd_inputs in = { 0 };
+	struct item *items;
+	struct jd_buf b = JD_BUF_INIT;
+	const char *cause;
+
+	jd_load_collect(c->o->args, c->o->nargs, &in, c->d);
+	items = read_inputs(c, &in, KEEP_POSTS, NULL);
+	report_items(c, items, in.n);
+	for (size_t i = 0; i < in.n; i++)
+		for (size_t k = 0; k < items[i].posts.n; k++) {
+			if (c->o->format == JD_FMT_JSONL)
+				extract_json(&b, &items[i].posts.v[k]);
+			else
+				extract_text(&b, &items[i].posts.v[k]);
+		}
+	if (in.n == 0)
+		jd_diag_msg(c->d, JD_EXIT_FATAL, "no usable input");
+	if (c->o->output) {
+		if (jd_report_write_file(c->o->output, jd_buf_str(&b), b.len,
+		    &cause) < 0)
+			jd_diag_error(c->d, c->o->output, 0, JD_EXIT_FATAL,
+			    "not written: %s", cause);
+	} else
+		fwrite(jd_buf_str(&b), 1, b.len, c->out);
+	jd_buf_free(&b);
+	free_items(items, in.n);
+	jd_inputs_free(&in);
+	return 0;
+}
+
+/* ------------------------------------------------------------ terms */
+
+static const char *const terms_cols[] = {
+	"line", "term", "surface", "start", "end", "kind", "source"
+};
+
+static void
+terms_json(struct ctx *c, struct jd_buf *b, long lineno, const char *s,
+    size_t n, const struct jd_hits *h)
+{
+	json_t *o = json_object(), *arr = json_array();
+
+	json_object_set_new(o, "line", json_integer(lineno));
+	json_t *text = json_stringn(s, n);
+	json_object_set_new(o, "text", text ? text : json_string(""));
+	for (size_t i = 0; i < h->n; i++) {
+		size_t nl;
+		const char *name = jd_terms_name(c->lex, h, i, &nl);
+		const struct jd_lexterm *lt = jd_lexicon_term(c->lex,
+		    h->v[i].term);
+		json_t *t = json_object();
+		json_object_set_new(t, "term", json_stringn(name, nl));
+		json_object_set_new(t, "surface", json_stringn(s + h->v[i].start,
+		    h->v[i].end - h->v[i].start));
+		json_object_set_new(t, "start", json_integer(h->v[i].start));
+		json_object_set_new(t, "end", json_integer(h->v[i].end));
+		json_object_set_new(t, "kind", json_string(lt ? lt->kind :
+		    "phrase"));
+		json_object_set_new(t, "source", json_string(lt ? "lexicon" :
+		    "phrase"));
+		json_array_append_new(arr, t);
+	}
+	json_object_set_new(o, "terms", arr);
+	char *js = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	if (js)
+		jd_buf_adds(b, js);
+	jd_buf_addc(b, '\n');
+	free(js);
+	json_decref(o);
+}
+
+static void
+terms_rows(struct ctx *c, struct jd_table *t, long lineno, const char *s,
+    const struct jd_hits *h)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		size_t nl;
+		const char *name = jd_terms_name(c->lex, h, i, &nl);
+		const struct jd_lexterm *lt = jd_lexicon_term(c->lex,
+		    h->v[i].term);
+		char *nm = xstrndup(name, nl);
+		char *surf = xstrndup(s + h->v[i].start,
+		    h->v[i].end - h->v[i].start);
+		jd_report_int(t, (unsigned long)lineno);
+		jd_report_text(t, nm);
+		jd_report_text(t, surf);
+		jd_report_int(t, h->v[i].start);
+		jd_report_int(t, h->v[i].end);
+		jd_report_text(t, lt ? lt->kind : "phrase");
+		jd_report_text(t, lt ? "lexicon" : "phrase");
+		jd_report_end_row(t);
+		free(nm);
+		free(surf);
+	}
+}
+
+static int
+run_terms(struct ctx *c)
+{
+	const char *path = c->o->nargs ? c->o->args[0] : "-";
+	const char *cause;
+	char *data;
+	size_t len;
+	struct jd_hits h = JD_HITS_INIT;
+	struct jd_buf b = JD_BUF_INIT, utf8 = JD_BUF_INIT;
+	struct jd_table *t = NULL;
+	int jsonl = c->o->format == JD_FMT_JSONL;
+
+	if (jd_util_read_file(path, c->o->max_bytes, &data, &len, &cause) < 0) {
+		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL, "%s", cause);
+		return 0;
+	}
+	jd_util_to_utf8(data, len, "utf-8", &utf8);
+	free(data);
+	if (!jsonl && (t = open_table(c, "terms", terms_cols, 7)) == NULL)
+		goto done;
+	const char *s = jd_buf_str(&utf8), *end = s + utf8.len;
+	for (long lineno = 1; s < end; lineno++) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		jd_terms_find(c->lex, &c->topts, s, (size_t)(e - s), &h);
+		if (jsonl)
+			terms_json(c, &b, lineno, s, (size_t)(e - s), &h);
+		else
+			terms_rows(c, t, lineno, s, &h);
+		s = e + 1;
+	}
+	if (jsonl && c->o->output) {
+		if (jd_report_write_file(c->o->output, jd_buf_str(&b), b.len,
+		    &cause) < 0)
+			jd_diag_error(c->d, c->o->output, 0, JD_EXIT_FATAL,
+			    "not written: %s", cause);
+	} else if (jsonl)
+		fwrite(jd_buf_str(&b), 1, b.len, c->out);
+	else
+		close_table(c, t, "terms");
+done:
+	jd_hits_free(&h);
+	jd_buf_free(&b);
+	jd_buf_free(&utf8);
+	return 0;
+}
+
+int
+jd_run(const struct jd_opts *o, FILE *out, FILE *err)
+{
+	struct ctx c;
+	int rc = ctx_init(&c, o, out, err);
+
+	if (rc == 0) {
+		switch (o->command) {
+		case JD_CMD_ALIGN:
+			rc = o->compare ? run_compare(&c) : run_align(&c);
+			break;
+		case JD_CMD_VOCAB:
+			rc = run_vocab(&c);
+			break;
+		case JD_CMD_EXTRACT:
+			rc = run_extract(&c);
+			break;
+		case JD_CMD_TERMS:
+			rc = run_terms(&c);
+			break;
+		}
+	}
+	if (jd_diag_status(c.d) > rc)
+		rc = jd_diag_status(c.d);
+	ctx_free(&c);
+	return rc;
+}

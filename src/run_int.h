@@ -1,0 +1,63 @@
+/*
+ * run_int.h: what the files of the run module share: the loaded context,
+ * the worker pool, and reading postings into per-input results.
+ */
+#ifndef JDALIGN_RUN_INT_H
+#define JDALIGN_RUN_INT_H
+
+#include <stdio.h>
+
+#include "jdalign/cli.h"
+#include "jdalign/html.h"
+#include "jdalign/load.h"
+#include "jdalign/report.h"
+#include "jdalign/vocab.h"
+
+struct jd_diag;
+struct jd_lexicon;
+
+struct ctx {
+	const struct jd_opts *o;
+	FILE *out, *err;
+	struct jd_diag *d;
+	struct jd_lexicon *lex;
+	struct jd_background *bg;
+	struct jd_terms_opts topts;
+	int jobs;
+	double t0;
+};
+
+/* What reading one input gave. */
+struct item {
+	const char *path;
+	char *error;			/* could not be read */
+	struct jd_posting_list posts;
+	struct jd_doc **docs;		/* one per post; NULL unless ok */
+};
+
+enum { KEEP_NOTHING, KEEP_DOCS, KEEP_POSTS };
+
+/* Sets up diag, lexicons and background; 0 or an exit status. */
+int ctx_init(struct ctx *c, const struct jd_opts *o, FILE *out, FILE *err);
+void ctx_free(struct ctx *c);
+
+/* Reads every input in parallel. keep: KEEP_DOCS keeps postings and their
+ * documents (lines kept); KEEP_POSTS keeps postings only; KEEP_NOTHING
+ * adds each document to v and keeps only status and warnings. */
+struct item *read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
+    struct jd_vocab *v);
+/* Prints each input's errors and warnings in input order. */
+void report_items(struct ctx *c, struct item *items, size_t n);
+void free_items(struct item *items, size_t n);
+
+/* Opens the output table: -o FILE, --out-dir DIR/NAME.EXT or stdout. */
+struct jd_table *open_table(struct ctx *c, const char *name,
+    const char *const *cols, size_t ncols);
+/* Closes a table; a failure is reported and raises the status to 4. */
+void close_table(struct ctx *c, struct jd_table *t, const char *name);
+struct jd_report_opts report_opts(const struct ctx *c);
+
+int run_align(struct ctx *c);
+int run_compare(struct ctx *c);
+
+#endif

@@ -1,0 +1,368 @@
+/*
+ * token.c: splits UTF-8 text into technology-aware tokens. Knows nothing of
+ * the lexicon: it only decides where tokens start and end and how they fold.
+ */
+#include <string.h>
+
+#include "jdalign/token.h"
+#include "jdalign/util.h"
+
+enum cls { C_SPACE, C_ALNUM, C_PUNCT };
+
+/* Folds a code point used as punctuation to ASCII; 0 when not punctuation. */
+static int
+fold_punct(uint32_t c)
+{
+	switch (c) {
+	case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032:
+		return '\'';
+	case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033:
+	case 0x00ab: case 0x00bb:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212: case 0xfe58: case 0xff0d:
+		return '-';
+	case 0x2022: case 0x2023: case 0x2043: case 0x25aa: case 0x25cf:
+	case 0x25e6: case 0x00b7: case 0x2027: case 0x25a0: case 0x25ba:
+	case 0x27a2: case 0x2713: case 0x2714: case 0x2192:
+		return '*';
+	case 0x2026:
+		return '.';
+	case 0x00a9: case 0x00ae: case 0x2122: case 0x00a7: case 0x00b6:
+	case 0x00b0: case 0x00a3: case 0x20ac: case 0x00a5: case 0xfffd:
+		return '~';
+	default:
+		return 0;
+	}
+}
+
+static int
+is_space_cp(uint32_t c)
+{
+	return c == ' ' || (c >= 0x09 && c <= 0x0d) || c == 0xa0 ||
+	    c == 0x1680 || (c >= 0x2000 && c <= 0x200b) || c == 0x2028 ||
+	    c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000 ||
+	    c == 0xfeff || c == 0x200c || c == 0x200d || c == 0x00ad;
+}
+
+static enum cls
+classify(uint32_t c)
+{
+	if (is_space_cp(c))
+		return C_SPACE;
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9'))
+			return C_ALNUM;
+		return c < 0x20 ? C_SPACE : C_PUNCT;
+	}
+	if (c < 0xa0)
+		return C_SPACE;	/* C1 controls */
+	return fold_punct(c) ? C_PUNCT : C_ALNUM;
+}
+
+struct scan {
+	const unsigned char *s;
+	size_t n;
+};
+
+/* Code point at i (invalid bytes read as U+FFFD, one byte long). */
+static uint32_t
+cp_at(const struct scan *sc, size_t i, size_t *len)
+{
+	uint32_t c;
+	size_t k;
+
+	if (i >= sc->n) {
+		*len = 0;
+		return 0;
+	}
+	k = jd_util_utf8_decode(sc->s + i, sc->n - i, &c);
+	if (k == 0) {
+		*len = 1;
+		return 0xfffd;
+	}
+	*len = k;
+	return c;
+}
+
+static enum cls
+cls_at(const struct scan *sc, size_t i)
+{
+	size_t k;
+
+	if (i >= sc->n)
+		return C_SPACE;
+	return classify(cp_at(sc, i, &k));
+}
+
+static int
+is_digit(const struct scan *sc, size_t i)
+{
+	return i < sc->n && sc->s[i] >= '0' && sc->s[i] <= '9';
+}
+
+static int
+is_upper(const struct scan *sc, size_t i)
+{
+	return i < sc->n && sc->s[i] >= 'A' && sc->s[i] <= 'Z';
+}
+
+/* Only single letters between the dots so far: "U.S", "e.g". */
+static int
+dotted_initials(const struct scan *sc, size_t a, size_t b)
+{
+	if (b - a < 3)
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		int dot = (i - a) % 2 == 1;
+		if (dot != (sc->s[i] == '.'))
+			return 0;
+	}
+	return 1;
+}
+
+/* Letters only and at most two of them: "C", "F#" candidates. */
+static int
+short_letters(const struct scan *sc, size_t a, size_t b)
+{
+	if (b - a > 2)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!((sc->s[i] | 32) >= 'a' && (sc->s[i] | 32) <= 'z'))
+			return 0;
+	return 1;
+}
+
+/* Where the word starting at a ends. */
+static size_t
+word_end(const struct scan *sc, size_t a)
+{
+	size_t i = a, k;
+
+	if (sc->s[i] == '.')
+		i++;
+	for (;;) {
+		uint32_t c = cp_at(sc, i, &k);
+		if (k == 0)
+			break;
+		if (classify(c) == C_ALNUM) {
+			i += k;
+			continue;
+		}
+		int f = c < 0x80 ? (int)c : fold_punct(c);
+		size_t nk;
+		(void)cp_at(sc, i + k, &nk);
+		int next_alnum = cls_at(sc, i + k) == C_ALNUM;
+		if ((f == '.' || f == '_') && next_alnum && c < 0x80) {
+			i += k;
+			continue;
+		}
+		if (f == '-' && next_alnum && c != 0x2013 && c != 0x2014) {
+			i += k;
+			continue;
+		}
+		if (f == '\'' && next_alnum && i > a) {
+			i += k;
+			continue;
+		}
+		if (c == ',' && i > a && is_digit(sc, i - 1) && is_digit(sc, i + 1)
+		    && is_digit(sc, i + 2) && is_digit(sc, i + 3)) {
+			i += k;
+			continue;
+		}
+		if (c == '&' && i > a && is_upper(sc, i - 1) && is_upper(sc, i + 1)) {
+			i += k;
+			continue;
+		}
+		if (c == '+') {
+			size_t j = i;
+			while (j < sc->n && sc->s[j] == '+')
+				j++;
+			if (cls_at(sc, j) != C_ALNUM)
+				i = j;
+			break;
+		}
+		if (c == '#' && short_letters(sc, a, i) &&
+		    cls_at(sc, i + 1) != C_ALNUM) {
+			i++;
+			break;
+		}
+		if (c == '%' && is_digit(sc, i - 1)) {
+			i++;
+			break;
+		}
+		if (c == '.' && dotted_initials(sc, a, i)) {
+			i++;
+			break;
+		}
+		break;
+	}
+	return i;
+}
+
+static int
+looks_like_url(const unsigned char *s, size_t n)
+{
+	const char *p = (const char *)s;
+
+	if (n > 7 && (strncmp(p, "http://", 7) == 0 ||
+	    strncmp(p, "https://", 8) == 0))
+		return 1;
+	if (n > 4 && strncmp(p, "www.", 4) == 0)
+		return 1;
+	const unsigned char *at = memchr(s, '@', n);
+	if (at && at > s && at + 1 < s + n) {
+		const unsigned char *dot = memchr(at, '.', (size_t)(s + n - at));
+		return dot && dot + 1 < s + n && dot > at + 1;
+	}
+	return 0;
+}
+
+static void
+add_token(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
+    int kind, int flags)
+{
+	struct jd_token *tok;
+	size_t k;
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
+	}
+	tok = &t->v[t->n++];
+	tok->start = (uint32_t)a;
+	tok->end = (uint32_t)b;
+	tok->kind = (uint8_t)kind;
+	tok->fold = (uint32_t)t->fold.len;
+	int letters = 0, uppers = 0, first = 1;
+	for (size_t i = a; i < b; i += k) {
+		uint32_t c = cp_at(sc, i, &k);
+		int f = c < 0x80 ? (int)c : fold_punct(c);
+		if (f >= 'A' && f <= 'Z') {
+			if (first)
+				flags |= JD_TOKF_CAP;
+			else
+				flags |= JD_TOKF_INNERCAP;
+			uppers++;
+			f += 32;
+		}
+		if (f >= 'a' && f <= 'z') {
+			letters++;
+			first = 0;
+		} else if (c >= 0x80 && classify(c) == C_ALNUM)
+			first = 0;
+		if (f && (c < 0x80 || fold_punct(c)))
+			jd_buf_addc(&t->fold, (char)f);
+		else
+			jd_buf_add(&t->fold, sc->s + i, k);
+	}
+	if (letters >= 2 && letters == uppers)
+		flags |= JD_TOKF_ALLCAPS;
+	tok->fold_len = (uint32_t)(t->fold.len - tok->fold);
+	tok->flags = (uint8_t)flags;
+}
+
+static int
+numeric(const struct scan *sc, size_t a, size_t b)
+{
+	if (!is_digit(sc, a))
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = sc->s[i];
+		if (!((c >= '0' && c <= '9') || c == '.' || c == ',' ||
+		    c == '%' || c == '+'))
+			return 0;
+	}
+	return 1;
+}
+
+/* Tokenizes one white-space-delimited chunk s[a..b). */
+static void
+scan_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
+    int *flags)
+{
+	struct scan sub = { sc->s, b };
+	size_t i = a, k;
+
+	if (looks_like_url(sc->s + a, b - a)) {
+		while (b > a && strchr(".,;:)]!?'\"", sc->s[b - 1]))
+			b--;
+		add_token(t, sc, a, b, JD_TOK_URL, *flags);
+		*flags = 0;
+		i = b;
+		sub.n = b;
+	}
+	while (i < sub.n) {
+		uint32_t c = cp_at(&sub, i, &k);
+		int start_dot = c == '.' && cls_at(&sub, i + 1) == C_ALNUM &&
+		    !is_digit(&sub, i + 1) && (i == a ||
+		    cls_at(&sub, i - 1) != C_ALNUM);
+		if (classify(c) == C_ALNUM || start_dot) {
+			size_t e = word_end(&sub, i);
+			add_token(t, &sub, i, e, numeric(&sub, i, e) ?
+			    JD_TOK_NUM : JD_TOK_WORD, *flags);
+			*flags = 0;
+			i = e;
+			continue;
+		}
+		int f = c < 0x80 ? (int)c : fold_punct(c);
+		add_token(t, &sub, i, i + k, JD_TOK_PUNCT, *flags);
+		*flags = strchr(".!?;:*(\"", f) ? JD_TOKF_SENT : 0;
+		i += k;
+	}
+}
+
+void
+jd_token_scan(struct jd_tokens *t, const char *text, size_t len)
+{
+	struct scan sc = { (const unsigned char *)text, len };
+	size_t i = 0, k;
+	int flags = JD_TOKF_SPACE | JD_TOKF_SENT;
+
+	t->n = 0;
+	jd_buf_reset(&t->fold);
+	while (i < len) {
+		uint32_t c = cp_at(&sc, i, &k);
+		if (classify(c) == C_SPACE) {
+			flags |= JD_TOKF_SPACE;
+			i += k;
+			continue;
+		}
+		size_t e = i;
+		while (e < len && cls_at(&sc, e) != C_SPACE) {
+			(void)cp_at(&sc, e, &k);
+			e += k;
+		}
+		scan_chunk(t, &sc, i, e, &flags);
+		i = e;
+	}
+}
+
+const char *
+jd_token_fold(const struct jd_tokens *t, size_t i)
+{
+	return t->fold.data + t->v[i].fold;
+}
+
+void
+jd_tokens_free(struct jd_tokens *t)
+{
+	free(t->v);
+	jd_buf_free(&t->fold);
+	memset(t, 0, sizeof *t);
+}
+
+void
+jd_token_fold_text(struct jd_buf *out, const char *text, size_t len)
+{
+	struct jd_tokens t = JD_TOKENS_INIT;
+
+	jd_token_scan(&t, text, len);
+	for (size_t i = 0; i < t.n; i++) {
+		if (i)
+			jd_buf_addc(out, ' ');
+		jd_buf_add(out, jd_token_fold(&t, i), t.v[i].fold_len);
+	}
+	jd_tokens_free(&t);
+}

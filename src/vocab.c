@@ -1,0 +1,522 @@
+/*
+ * vocab.c: per-posting term tables and the corpus table, both in uthash,
+ * plus the background table of document frequencies that makes "team" weigh
+ * little even in a one-posting run. Knows nothing of HTML or CSV.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "hashfn.h"
+#include <uthash.h>
+
+#include "jdalign/lexicon.h"
+#include "jdalign/util.h"
+#include "jdalign/vocab.h"
+
+#define MAX_VARIANTS 8
+
+static const struct {
+	const char *name;
+	double weight;
+} section_weights[] = {
+	{ "required", 1.0 }, { "responsibilities", 0.8 }, { "other", 0.6 },
+	{ "preferred", 0.5 }, { "about", 0.3 }, { "benefits", 0.0 },
+	{ "legal", 0.0 },
+};
+
+double
+jd_vocab_section_weight(const char *section)
+{
+	for (size_t i = 0; i < sizeof section_weights /
+	    sizeof section_weights[0]; i++)
+		if (strcmp(section_weights[i].name, section) == 0)
+			return section_weights[i].weight;
+	return 0.6;
+}
+
+static double
+round3(double x)
+{
+	return floor(x * 1000.0 + 0.5) / 1000.0;
+}
+
+/* ------------------------------------------------------------ documents */
+
+struct dindex {
+	UT_hash_handle hh;
+	size_t term;
+	char key[];
+};
+
+struct jd_doc *
+jd_vocab_doc_new(void)
+{
+	return xcalloc(1, sizeof(struct jd_doc));
+}
+
+long
+jd_vocab_doc_find(const struct jd_doc *doc, const char *name)
+{
+	struct dindex *x, *idx = doc->index;
+
+	HASH_FIND(hh, idx, name, strlen(name), x);
+	return x ? (long)x->term : -1;
+}
+
+static size_t
+doc_term(struct jd_doc *doc, const struct jd_lexicon *lex, int lex_id,
+    const char *name, size_t nlen, const char *surface, size_t slen,
+    const char *section, const char *line)
+{
+	struct dindex *x, *idx = doc->index;
+	double w = jd_vocab_section_weight(section);
+	struct jd_dterm *t;
+
+	HASH_FIND(hh, idx, name, nlen, x);
+	if (x == NULL) {
+		if (doc->nterms == doc->cap) {
+			doc->cap = doc->cap ? doc->cap * 2 : 32;
+			doc->terms = xreallocarray(doc->terms, doc->cap,
+			    sizeof *doc->terms);
+		}
+		t = &doc->terms[doc->nterms];
+		memset(t, 0, sizeof *t);
+		t->name = xstrndup(name, nlen);
+		t->lex_id = lex_id;
+		const struct jd_lexterm *lt = jd_lexicon_term(lex, lex_id);
+		t->kind = lt ? lt->kind : "phrase";
+		t->category = lt ? lt->category : "";
+		t->surface = xstrndup(surface, slen);
+		t->section = section;
+		t->section_weight = w;
+		t->example = xstrdup(line);
+		x = xcalloc(1, sizeof *x + nlen + 1);
+		memcpy(x->key, name, nlen);
+		x->term = doc->nterms++;
+		HASH_ADD_KEYPTR(hh, idx, x->key, nlen, x);
+		doc->index = idx;
+	} else {
+		t = &doc->terms[x->term];
+		if (w > t->section_weight) {
+			t->section_weight = w;
+			t->section = section;
+		}
+		if (strcmp(line, t->example) < 0) {
+			free(t->example);
+			t->example = xstrdup(line);
+		}
+	}
+	t->count++;
+	return x->term;
+}
+
+void
+jd_vocab_doc_line(struct jd_doc *doc, const struct jd_lexicon *lex,
+    const struct jd_terms_opts *opts, struct jd_hits *h, const char *text,
+    size_t len, const char *section, int keep_line)
+{
+	struct jd_dline *dl = NULL;
+
+	if (jd_vocab_section_weight(section) <= 0.0)
+		return;
+	if (strcmp(section, "required") == 0)
+		doc->required = 1;
+	jd_terms_find(lex, opts, text, len, h);
+	if (keep_line) {
+		if (doc->nlines == doc->lcap) {
+			doc->lcap = doc->lcap ? doc->lcap * 2 : 32;
+			doc->lines = xreallocarray(doc->lines, doc->lcap,
+			    sizeof *doc->lines);
+		}
+		dl = &doc->lines[doc->nlines++];
+		memset(dl, 0, sizeof *dl);
+		dl->text = xstrndup(text, len);
+		dl->section = section;
+		dl->terms = xcalloc(h->n + 1, sizeof *dl->terms);
+		dl->surfaces = xcalloc(h->n + 1, sizeof *dl->surfaces);
+	}
+	char *line = xstrndup(text, len);
+	for (size_t i = 0; i < h->n; i++) {
+		size_t nlen;
+		const char *name = jd_terms_name(lex, h, i, &nlen);
+		const char *surf = text + h->v[i].start;
+		size_t slen = h->v[i].end - h->v[i].start;
+		size_t t = doc_term(doc, lex, h->v[i].term, name, nlen, surf,
+		    slen, section, line);
+		if (dl == NULL)
+			continue;
+		size_t k;
+		for (k = 0; k < dl->nterms && dl->terms[k] != t; k++)
+			;
+		if (k == dl->nterms) {
+			dl->terms[dl->nterms] = t;
+			dl->surfaces[dl->nterms++] = xstrndup(surf, slen);
+		}
+	}
+	free(line);
+}
+
+void
+jd_vocab_doc_free(struct jd_doc *doc)
+{
+	struct dindex *x, *tmp, *idx;
+
+	if (doc == NULL)
+		return;
+	idx = doc->index;
+	HASH_ITER(hh, idx, x, tmp) {
+		HASH_DEL(idx, x);
+		free(x);
+	}
+	for (size_t i = 0; i < doc->nterms; i++) {
+		free(doc->terms[i].name);
+		free(doc->terms[i].surface);
+		free(doc->terms[i].example);
+	}
+	for (size_t i = 0; i < doc->nlines; i++) {
+		for (size_t k = 0; k < doc->lines[i].nterms; k++)
+			free(doc->lines[i].surfaces[k]);
+		free(doc->lines[i].surfaces);
+		free(doc->lines[i].terms);
+		free(doc->lines[i].text);
+	}
+	free(doc->lines);
+	free(doc->terms);
+	free(doc);
+}
+
+/* ------------------------------------------------------------ background */
+
+struct bgentry {
+	UT_hash_handle hh;
+	unsigned long df;
+	char key[];
+};
+
+struct jd_background {
+	struct bgentry *table;
+	unsigned long docs;
+};
+
+struct jd_background *
+jd_background_builtin(void)
+{
+	struct jd_background *bg = xcalloc(1, sizeof *bg);
+	size_t len;
+	const char *s = jd_util_corpus("background.tsv", &len);
+	const char *end = s ? s + len : NULL;
+
+	while (s && s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		const char *tab = memchr(s, '\t', (size_t)(e - s));
+		if (tab && strncmp(s, "#docs\t", 6) == 0)
+			bg->docs = strtoul(tab + 1, NULL, 10);
+		else if (tab && *s != '#') {
+			size_t n = (size_t)(tab - s);
+			struct bgentry *b = xmalloc(sizeof *b + n + 1);
+			memset(&b->hh, 0, sizeof b->hh);
+			memcpy(b->key, s, n);
+			b->key[n] = '\0';
+			b->df = strtoul(tab + 1, NULL, 10);
+			HASH_ADD_KEYPTR(hh, bg->table, b->key, n, b);
+		}
+		s = e + 1;
+	}
+	return bg;
+}
+
+void
+jd_background_free(struct jd_background *bg)
+{
+	struct bgentry *b, *tmp;
+
+	if (bg == NULL)
+		return;
+	HASH_ITER(hh, bg->table, b, tmp) {
+		HASH_DEL(bg->table, b);
+		free(b);
+	}
+	free(bg);
+}
+
+/* The background's document frequency of a folded key ("ci / cd" is
+ * looked up as "ci/cd", as the table spells it). */
+static unsigned long
+bg_df(const struct jd_background *bg, const char *key)
+{
+	struct jd_buf k = JD_BUF_INIT;
+	struct bgentry *b;
+
+	if (bg == NULL)
+		return 0;
+	for (const char *p = key; *p; p++) {
+		if (*p == ' ' && (p[1] == '/' || (p > key && p[-1] == '/')))
+			continue;
+		jd_buf_addc(&k, *p);
+	}
+	HASH_FIND(hh, bg->table, jd_buf_str(&k), k.len, b);
+	jd_buf_free(&k);
+	return b ? b->df : 0;
+}
+
+/* ------------------------------------------------------------ corpus */
+
+struct centry {
+	UT_hash_handle hh;
+	char *name;
+	const char *kind, *category;
+	int lexical;
+	unsigned long postings, required;
+	unsigned long bgdf;
+	char *variants[MAX_VARIANTS];
+	int nvariants;
+	char *example;
+	char *joined;
+	double spec;
+};
+
+struct jd_vocab {
+	struct centry *table;
+	const struct jd_background *bg;
+	unsigned long docs;
+	struct centry **sorted;
+	size_t nsorted;
+	int weighed;
+};
+
+struct jd_vocab *
+jd_vocab_new(const struct jd_background *bg)
+{
+	struct jd_vocab *v = xcalloc(1, sizeof *v);
+
+	v->bg = bg;
+	return v;
+}
+
+static void
+centry_free(struct centry *c)
+{
+	for (int i = 0; i < c->nvariants; i++)
+		free(c->variants[i]);
+	free(c->name);
+	free(c->example);
+	free(c->joined);
+	free(c);
+}
+
+void
+jd_vocab_free(struct jd_vocab *v)
+{
+	struct centry *c, *tmp;
+
+	if (v == NULL)
+		return;
+	HASH_ITER(hh, v->table, c, tmp) {
+		HASH_DEL(v->table, c);
+		centry_free(c);
+	}
+	free(v->sorted);
+	free(v);
+}
+
+/* Keeps the variants sorted, unique, and the smallest MAX_VARIANTS. */
+static void
+add_variant(struct centry *c, const char *s)
+{
+	int i, k;
+
+	for (i = 0; i < c->nvariants; i++) {
+		int cmp = strcmp(s, c->variants[i]);
+		if (cmp == 0)
+			return;
+		if (cmp < 0)
+			break;
+	}
+	if (i == MAX_VARIANTS)
+		return;
+	if (c->nvariants == MAX_VARIANTS)
+		free(c->variants[--c->nvariants]);
+	for (k = c->nvariants; k > i; k--)
+		c->variants[k] = c->variants[k - 1];
+	c->variants[i] = xstrdup(s);
+	c->nvariants++;
+}
+
+static struct centry *
+centry_get(struct jd_vocab *v, const char *name, const char *kind,
+    const char *category, int lexical, const char *example)
+{
+	struct centry *c;
+	size_t n = strlen(name);
+
+	HASH_FIND(hh, v->table, name, n, c);
+	if (c)
+		return c;
+	c = xcalloc(1, sizeof *c);
+	c->name = xstrdup(name);
+	c->kind = kind;
+	c->category = category;
+	c->lexical = lexical;
+	c->example = xstrdup(example);
+	HASH_ADD_KEYPTR(hh, v->table, c->name, n, c);
+	return c;
+}
+
+static void
+set_example(struct centry *c, const char *example)
+{
+	if (strcmp(example, c->example) < 0) {
+		free(c->example);
+		c->example = xstrdup(example);
+	}
+}
+
+void
+jd_vocab_add(struct jd_vocab *v, const struct jd_doc *doc)
+{
+	v->docs++;
+	for (size_t i = 0; i < doc->nterms; i++) {
+		const struct jd_dterm *t = &doc->terms[i];
+		struct centry *c = centry_get(v, t->name, t->kind, t->category,
+		    t->lex_id >= 0, t->example);
+		c->postings++;
+		if (strcmp(t->section, "required") == 0)
+			c->required++;
+		add_variant(c, t->surface);
+		set_example(c, t->example);
+	}
+	v->weighed = 0;
+}
+
+void
+jd_vocab_merge(struct jd_vocab *v, const struct jd_vocab *o)
+{
+	struct centry *c, *tmp;
+
+	v->docs += o->docs;
+	HASH_ITER(hh, o->table, c, tmp) {
+		struct centry *m = centry_get(v, c->name, c->kind, c->category,
+		    c->lexical, c->example);
+		m->postings += c->postings;
+		m->required += c->required;
+		for (int i = 0; i < c->nvariants; i++)
+			add_variant(m, c->variants[i]);
+		set_example(m, c->example);
+	}
+	v->weighed = 0;
+}
+
+/* specificity = ln((N+1)/(df+1)) / ln(N+1) over background and corpus;
+ * lexicon terms are never filler: 0.5 + half of it. */
+static double
+specificity(const struct jd_vocab *v, const struct centry *c,
+    const char *key)
+{
+	unsigned long bgdocs = v->bg ? v->bg->docs : 0;
+	double n = (double)(bgdocs + v->docs);
+	double df = (double)(bg_df(v->bg, key) + c->postings);
+	double s = n > 0 ? log((n + 1) / (df + 1)) / log(n + 1) : 1.0;
+
+	if (s < 0)
+		s = 0;
+	if (s > 1)
+		s = 1;
+	return round3(c->lexical ? 0.5 + 0.5 * s : s);
+}
+
+static void
+weigh_all(struct jd_vocab *v, const struct jd_lexicon *lex)
+{
+	struct centry *c, *tmp;
+
+	(void)lex;
+	HASH_ITER(hh, v->table, c, tmp) {
+		struct jd_buf key = JD_BUF_INIT;
+		jd_token_fold_text(&key, c->name, strlen(c->name));
+		c->spec = specificity(v, c, jd_buf_str(&key));
+		jd_buf_free(&key);
+	}
+	v->weighed = 1;
+}
+
+double
+jd_vocab_specificity(const struct jd_vocab *v, const char *name)
+{
+	struct centry *c;
+
+	if (!v->weighed)
+		weigh_all((struct jd_vocab *)v, NULL);
+	HASH_FIND(hh, v->table, name, strlen(name), c);
+	return c ? c->spec : 0.0;
+}
+
+void
+jd_vocab_weigh(const struct jd_vocab *v, struct jd_doc *doc)
+{
+	for (size_t i = 0; i < doc->nterms; i++) {
+		struct jd_dterm *t = &doc->terms[i];
+		t->specificity = jd_vocab_specificity(v, t->name);
+		t->weight = round3(t->section_weight * t->specificity);
+	}
+}
+
+static int
+by_rank(const void *a, const void *b)
+{
+	const struct centry *x = *(struct centry *const *)a;
+	const struct centry *y = *(struct centry *const *)b;
+
+	if (x->postings != y->postings)
+		return x->postings > y->postings ? -1 : 1;
+	if (x->spec != y->spec)
+		return x->spec > y->spec ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+size_t
+jd_vocab_sort(struct jd_vocab *v)
+{
+	struct centry *c, *tmp;
+	size_t i = 0;
+
+	if (!v->weighed)
+		weigh_all(v, NULL);
+	free(v->sorted);
+	v->nsorted = HASH_COUNT(v->table);
+	v->sorted = xcalloc(v->nsorted + 1, sizeof *v->sorted);
+	HASH_ITER(hh, v->table, c, tmp) {
+		struct jd_buf j = JD_BUF_INIT;
+		for (int k = 0; k < c->nvariants; k++) {
+			if (k)
+				jd_buf_adds(&j, "; ");
+			jd_buf_adds(&j, c->variants[k]);
+		}
+		free(c->joined);
+		c->joined = jd_buf_take(&j);
+		v->sorted[i++] = c;
+	}
+	qsort(v->sorted, v->nsorted, sizeof *v->sorted, by_rank);
+	return v->nsorted;
+}
+
+void
+jd_vocab_row(const struct jd_vocab *v, size_t i, struct jd_vterm *row)
+{
+	const struct centry *c = v->sorted[i];
+
+	row->name = c->name;
+	row->kind = c->kind;
+	row->category = c->category;
+	row->postings = c->postings;
+	row->required_postings = c->required;
+	row->specificity = c->spec;
+	row->variants = c->joined;
+	row->example = c->example;
+}
+
+unsigned long
+jd_vocab_postings(const struct jd_vocab *v)
+{
+	return v->docs;
+}

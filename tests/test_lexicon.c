@@ -1,0 +1,81 @@
+/*
+ * test_lexicon.c: aliases reach their canonical term through one hash
+ * lookup; user lexicons extend and override the built-in one.
+ */
+#include "testutil.h"
+#include "jdalign/diag.h"
+#include "jdalign/lexicon.h"
+#include "jdalign/terms.h"
+
+TestSuite(lexicon, .fini = jd_test_fini);
+
+static const char *
+canonical(const struct jd_lexicon *lex, const char *text)
+{
+	static char name[128];
+	struct jd_hits h = JD_HITS_INIT;
+	struct jd_terms_opts o = { 0 };
+	size_t n;
+
+	name[0] = '\0';
+	jd_terms_find(lex, &o, text, strlen(text), &h);
+	for (size_t i = 0; i < h.n; i++) {
+		const char *s = jd_terms_name(lex, &h, i, &n);
+		size_t w = strlen(name);
+		snprintf(name + w, sizeof name - w, "%s%.*s", w ? "|" : "",
+		    (int)n, s);
+	}
+	jd_hits_free(&h);
+	return name;
+}
+
+Test(lexicon, builtin_aliases)
+{
+	struct jd_diag *d = jd_diag_new(stderr, 1);
+	struct jd_lexicon *lex = jd_lexicon_new();
+
+	cr_assert_eq(jd_lexicon_load_builtin(lex, d), 0);
+	cr_expect_gt(jd_lexicon_count(lex), 200);
+	cr_expect_str_eq(canonical(lex, "We tuned Postgres queries"),
+	    "PostgreSQL");
+	cr_expect_str_eq(canonical(lex, "ran k8s clusters"), "Kubernetes");
+	cr_expect_str_eq(canonical(lex, "We ship with CI/CD daily"), "CI/CD");
+	cr_expect_str_eq(canonical(lex, "node.js services"), "Node.js");
+	jd_lexicon_free(lex);
+	jd_diag_free(d);
+}
+
+Test(lexicon, user_file_extends)
+{
+	struct jd_diag *d = jd_diag_new(stderr, 1);
+	struct jd_lexicon *lex = jd_lexicon_new();
+	const char *user = "# mine\nLedgerCore\ttool\tledger platform\tlcore|ledger core\n"
+	    "bad\tline\twith\ttoo\tmany\tfields\n";
+
+	cr_assert_eq(jd_lexicon_load(lex, user, strlen(user), "user.tsv", d), 0);
+	cr_expect_str_eq(canonical(lex, "migrated to ledger core"),
+	    "LedgerCore");
+	cr_expect_str_eq(canonical(lex, "LCORE jobs"), "LedgerCore");
+	int id = jd_lexicon_find(lex, "ledgercore");
+	cr_assert_geq(id, 0);
+	cr_expect_str_eq(jd_lexicon_term(lex, id)->category, "ledger platform");
+	cr_expect_eq(jd_diag_warnings(d), 1);
+	jd_lexicon_free(lex);
+	jd_diag_free(d);
+}
+
+Test(lexicon, ambiguous_needs_evidence)
+{
+	struct jd_diag *d = jd_diag_new(stderr, 1);
+	struct jd_lexicon *lex = jd_lexicon_new();
+	const char *text = "Golang\tlanguage\tprogramming language\t~Go|golang\n"
+	    "Python\tlanguage\tprogramming language\t\n";
+
+	jd_lexicon_load(lex, text, strlen(text), "t.tsv", d);
+	cr_expect_str_eq(canonical(lex, "we go to market fast"), "");
+	cr_expect_str_eq(canonical(lex, "Go and Python services"),
+	    "Golang|Python");
+	cr_expect_str_eq(canonical(lex, "services written in Go"), "Golang");
+	jd_lexicon_free(lex);
+	jd_diag_free(d);
+}
