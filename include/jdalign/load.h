@@ -1,0 +1,32 @@
+/*
+ * load.h: turns the POSTING arguments (files, folders searched recursively
+ * for .html .htm .txt .md .json, "-" for standard input) into a sorted,
+ * de-duplicated list of paths, and reads each within the input cap.
+ * Ownership: a jd_inputs owns its paths.
+ */
+#ifndef JDALIGN_LOAD_H
+#define JDALIGN_LOAD_H
+
+#include <stddef.h>
+
+struct jd_diag;
+
+struct jd_inputs {
+	char **paths;
+	size_t n, cap;
+};
+
+#define JD_LOAD_MAX_BYTES ((size_t)32 << 20)
+
+/*
+ * Collects the inputs named by args in argument order (a folder's files in
+ * byte order of their paths). Unreadable arguments are reported as errors
+ * (exit status 3) and skipped; symbolic-link loops are not followed twice.
+ */
+void jd_load_collect(char *const *args, size_t nargs, struct jd_inputs *out,
+    struct jd_diag *d);
+/* Does a file name have a posting extension? */
+int jd_load_posting_name(const char *name);
+void jd_inputs_free(struct jd_inputs *in);
+
+#endif
