@@ -3,6 +3,7 @@
  * wrapped bullets, headings, role lines); HTML through libxml2 into the same
  * line form first. Knows nothing of postings or terms.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -330,26 +331,199 @@ lines_as_bullets(struct jd_resume *r)
 	HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT | \
 	XML_PARSE_HUGE | HTML_PARSE_IGNORE_ENC)
 
-static int
-style_hides(const char *style)
-{
-	static const char *const hiding[] = {
-		"display:none", "visibility:hidden", "font-size:0", "font-size:1px",
-		"color:#fff", "color:white", "color:#ffffff", "left:-9", "top:-9",
-		"opacity:0;", "height:0", "width:0", NULL
-	};
-	struct jd_buf b = JD_BUF_INIT;
-	int hid = 0;
+/*
+ * Hidden text: what a sighted reader cannot see. Inline styles are read
+ * declaration by declaration (a property matches only by its whole name,
+ * so background-color is not color and border-width is not width); text
+ * coloured like the background it stands on is hidden, white on a dark
+ * background is not. aria-hidden hides from screen readers only: visible.
+ */
 
+/* The value of property prop in a folded style (";a:b;c:d;"), or NULL. */
+static const char *
+style_get(const char *style, const char *prop, char *val, size_t n)
+{
+	char key[40];
+	const char *at;
+	size_t k;
+
+	snprintf(key, sizeof key, ";%s:", prop);
+	if ((at = strstr(style, key)) == NULL)
+		return NULL;
+	at += strlen(key);
+	k = strcspn(at, ";!");
+	if (k >= n)
+		k = n - 1;
+	memcpy(val, at, k);
+	val[k] = '\0';
+	return val;
+}
+
+/* A style lower-cased, spaces dropped, between ';' marks. */
+static void
+style_fold(struct jd_buf *b, const char *style)
+{
+	jd_buf_addc(b, ';');
 	for (const char *p = style; *p; p++)
-		if (*p != ' ')
-			jd_buf_addc(&b, *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p);
-	jd_buf_addc(&b, ';');
-	for (const char *const *h = hiding; *h && !hid; h++) {
-		const char *at = strstr(jd_buf_str(&b), *h);
-		/* "font-size:0" must not match "font-size:0.9em" */
-		hid = at && !(strcmp(*h, "font-size:0") == 0 && at[11] == '.');
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			jd_buf_addc(b, *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p);
+	jd_buf_addc(b, ';');
+}
+
+static int
+hex(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
+	    c - 'a' + 10 : -1;
+}
+
+/* Parses a CSS colour at the start of v: 1 with rgb[] set, 2 when it is
+ * transparent, 0 when it is not one jdalign knows. */
+static int
+css_color(const char *v, int rgb[3])
+{
+	size_t n = strspn(v + (*v == '#'), "0123456789abcdef");
+
+	if (*v == '#' && (n == 3 || n == 4)) {
+		for (int i = 0; i < 3; i++)
+			rgb[i] = hex(v[1 + i]) * 17;
+		return n == 4 && hex(v[4]) == 0 ? 2 : 1;
 	}
+	if (*v == '#' && (n == 6 || n == 8)) {
+		for (int i = 0; i < 3; i++)
+			rgb[i] = hex(v[1 + 2 * i]) * 16 + hex(v[2 + 2 * i]);
+		return n == 8 && v[7] == '0' && v[8] == '0' ? 2 : 1;
+	}
+	if (strncmp(v, "rgb", 3) == 0 && strchr(v, '(')) {
+		char *e;
+		const char *p = strchr(v, '(') + 1;
+		for (int i = 0; i < 3; i++) {
+			rgb[i] = (int)strtol(p, &e, 10);
+			p = e + (*e == ',');
+		}
+		return *p && strtod(p, NULL) == 0 && v[3] == 'a' ? 2 : 1;
+	}
+	if (strncmp(v, "transparent", 11) == 0)
+		return 2;
+	if (strncmp(v, "white", 5) == 0 || strncmp(v, "snow", 4) == 0) {
+		rgb[0] = rgb[1] = rgb[2] = 255;
+		return 1;
+	}
+	if (strncmp(v, "black", 5) == 0) {
+		rgb[0] = rgb[1] = rgb[2] = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* The background colour n stands on: its own or its nearest ancestor's,
+ * white by default. 0 when it is an image or a colour jdalign cannot read
+ * (then nothing is called hidden by colour). */
+static int
+background(xmlNode *n, int rgb[3])
+{
+	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
+		xmlChar *bg = xmlGetProp(n, (const xmlChar *)"bgcolor");
+		struct jd_buf b = JD_BUF_INIT;
+		char val[64];
+		int k = -1;
+		style_fold(&b, v ? (char *)v : "");
+		if (bg) {	/* the attribute, as if it were a style */
+			jd_buf_adds(&b, "bgcolor");
+			style_fold(&b, (char *)bg);
+		}
+		if (style_get(b.data, "background-color", val, sizeof val) ||
+		    style_get(b.data, "background", val, sizeof val) ||
+		    style_get(b.data, "bgcolor", val, sizeof val))
+			k = css_color(val, rgb);
+		xmlFree(v);
+		xmlFree(bg);
+		jd_buf_free(&b);
+		if (k == 0 || k == 1)
+			return k;
+	}
+	rgb[0] = rgb[1] = rgb[2] = 255;
+	return 1;
+}
+
+/* A CSS length in px (em and rem as 16px, pt as 4/3 px); 1e9 if unread. */
+static double
+css_px(const char *v)
+{
+	char *e;
+	double x = strtod(v, &e);
+
+	if (e == v)
+		return 1e9;
+	if (strncmp(e, "em", 2) == 0 || strncmp(e, "rem", 3) == 0)
+		return x * 16;
+	if (strncmp(e, "pt", 2) == 0)
+		return x * 4 / 3;
+	if (*e == '%')
+		return x * 16 / 100;
+	return x;
+}
+
+/* Does colour value v (of element n) match what it stands on? */
+static int
+color_hides(xmlNode *n, const char *v)
+{
+	int fg[3], bg[3], k = css_color(v, fg);
+
+	if (k == 2)
+		return 1;
+	if (k == 0 || background(n, bg) != 1)
+		return 0;
+	for (int i = 0; i < 3; i++)
+		if (fg[i] - bg[i] > 16 || bg[i] - fg[i] > 16)
+			return 0;
+	return 1;
+}
+
+/* Off screen, clipped away, invisible, or too small to read. */
+static int
+geometry_hides(const char *s)
+{
+	static const char *const offsets[] = {
+		"left", "top", "right", "text-indent", "margin-left", "margin-top",
+		NULL
+	};
+	char v[64], o[64];
+	int clipped = style_get(s, "overflow", o, sizeof o) &&
+	    (strcmp(o, "hidden") == 0 || strcmp(o, "clip") == 0);
+
+	for (const char *const *p = offsets; *p; p++)
+		if (style_get(s, *p, v, sizeof v) && css_px(v) <= -500)
+			return 1;
+	if ((style_get(s, "font-size", v, sizeof v) && css_px(v) <= 1) ||
+	    (style_get(s, "opacity", v, sizeof v) && strtod(v, NULL) <= 0.05 &&
+	    v[0] >= '0' && v[0] <= '9') ||
+	    (style_get(s, "clip", v, sizeof v) &&
+	    strncmp(v, "rect(0", 6) == 0) ||
+	    (style_get(s, "transform", v, sizeof v) &&
+	    strncmp(v, "scale(0)", 8) == 0))
+		return 1;
+	return clipped && ((style_get(s, "height", v, sizeof v) &&
+	    css_px(v) <= 1) || (style_get(s, "width", v, sizeof v) &&
+	    css_px(v) <= 1) || (style_get(s, "max-height", v, sizeof v) &&
+	    css_px(v) <= 1));
+}
+
+static int
+style_hides(xmlNode *n, const char *style)
+{
+	struct jd_buf b = JD_BUF_INIT;
+	char v[64];
+	int hid;
+
+	style_fold(&b, style);
+	hid = (style_get(b.data, "display", v, sizeof v) &&
+	    strcmp(v, "none") == 0) ||
+	    (style_get(b.data, "visibility", v, sizeof v) &&
+	    (strcmp(v, "hidden") == 0 || strcmp(v, "collapse") == 0)) ||
+	    (style_get(b.data, "color", v, sizeof v) && color_hides(n, v)) ||
+	    geometry_hides(b.data);
 	jd_buf_free(&b);
 	return hid;
 }
@@ -360,12 +534,17 @@ node_hidden(xmlNode *n)
 	xmlChar *v;
 	int hid = xmlHasProp(n, (const xmlChar *)"hidden") != NULL;
 
-	if (!hid && (v = xmlGetProp(n, (const xmlChar *)"aria-hidden"))) {
-		hid = strcmp((char *)v, "true") == 0;
+	if (!hid && (v = xmlGetProp(n, (const xmlChar *)"style"))) {
+		hid = style_hides(n, (char *)v);
 		xmlFree(v);
 	}
-	if (!hid && (v = xmlGetProp(n, (const xmlChar *)"style"))) {
-		hid = style_hides((char *)v);
+	if (!hid && strcmp((const char *)n->name, "font") == 0 &&
+	    (v = xmlGetProp(n, (const xmlChar *)"color"))) {
+		struct jd_buf b = JD_BUF_INIT;
+		style_fold(&b, (char *)v);
+		b.data[b.len - 1] = '\0';
+		hid = color_hides(n, b.data + 1);
+		jd_buf_free(&b);
 		xmlFree(v);
 	}
 	return hid;

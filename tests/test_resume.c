@@ -66,3 +66,65 @@ Test(resume, html_list_items_and_hidden_text)
 	cr_expect_str_eq(r.bullets[0].id, "R1-1");
 	jd_resume_free(&r);
 }
+
+/* Inline styles read declaration by declaration: what hides text and what
+ * only looks like it would. */
+Test(resume, hidden_styles)
+{
+	static const struct {
+		char style[80];
+		int hidden;
+	} cases[] = {
+		{ "display:none", 1 },
+		{ "visibility: hidden", 1 },
+		{ "font-size:0", 1 },
+		{ "font-size:1px", 1 },
+		{ "font-size:0.9em", 0 },
+		{ "font-size:10px", 0 },
+		{ "color:#FFF", 1 },
+		{ "color:white", 1 },
+		{ "color:rgb(255, 255, 255)", 1 },
+		{ "color:transparent", 1 },
+		{ "color:#fff;background:#1f2937", 0 },
+		{ "color:#1f2937;background-color:#1f2937", 1 },
+		{ "background-color:#ffffff;color:#222", 0 },
+		{ "color:#fff8e1", 0 },
+		{ "border-width:0", 0 },
+		{ "line-height:0", 0 },
+		{ "opacity:0", 1 },
+		{ "opacity:0.5", 0 },
+		{ "position:absolute;left:-9999px", 1 },
+		{ "margin-left:-10px", 0 },
+		{ "text-indent:-10000px", 1 },
+		{ "height:0;overflow:hidden", 1 },
+		{ "height:0", 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct jd_resume r;
+		struct jd_buf h = JD_BUF_INIT;
+		jd_buf_printf(&h, "<ul><li style=\"%s\">Built the billing API "
+		    "for 30 teams</li></ul>", cases[i].style);
+		cr_assert_eq(jd_resume_parse("r.html", h.data, h.len, &r), 0);
+		cr_assert_eq(r.nbullets, 1, "%s", cases[i].style);
+		cr_expect_eq(r.bullets[0].hidden, cases[i].hidden, "style %s",
+		    cases[i].style);
+		jd_resume_free(&r);
+		jd_buf_free(&h);
+	}
+}
+
+Test(resume, white_text_on_a_dark_ancestor_is_visible)
+{
+	const char *html = "<div style=\"background:#111\"><ul>"
+	    "<li><span style=\"color:#fff\">Cut p99 from 900 ms to 90 ms</span>"
+	    "</li></ul></div><table bgcolor=\"#FFFFFF\"><tr><td><ul><li>"
+	    "<font color=\"#FFFFFF\">Kafka Kubernetes</font></li></ul></td></tr>"
+	    "</table>";
+	struct jd_resume r;
+
+	cr_assert_eq(jd_resume_parse("r.html", html, strlen(html), &r), 0);
+	cr_assert_eq(r.nbullets, 2);
+	cr_expect_eq(r.bullets[0].hidden, 0);
+	cr_expect_eq(r.bullets[1].hidden, 1);
+	jd_resume_free(&r);
+}
