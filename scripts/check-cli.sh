@@ -29,5 +29,6 @@ run "$bin" align --compare $ex/resume.md $ex/resume-v2.md $ex/postings/
 run "$bin" vocab -j 2 $ex/postings/
 run "$bin" extract --format jsonl $ex/postings/
 run "$bin" terms $ex/resume.md
+run "$bin" lint $ex/resume.md
 run "$bin" align $ex/resume.md $ex/postings/ --format jsonl --top 2
 echo "check-cli: clean"

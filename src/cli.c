@@ -40,6 +40,7 @@ static const char main_usage[] =
 "  vocab   [options] POSTING...          the market vocabulary of postings\n"
 "  extract [options] POSTING...          what jdalign read from each page\n"
 "  terms   [options] [FILE|-]            the terms in each line of text\n"
+"  lint    [options] RESUME              recruiter-signal findings per bullet\n"
 "\n"
 "A POSTING is a file, a folder (searched for .html .htm .txt .md .json)\n"
 "or - for standard input. 'jdalign COMMAND --help' describes a command.\n"
@@ -94,6 +95,18 @@ static const char terms_usage[] =
 "\n"
 "  --format csv|tsv|jsonl  -o FILE  --lexicon FILE  -q\n";
 
+static const char lint_usage[] =
+"usage: jdalign lint [options] RESUME\n"
+"\n"
+"Points at bullets a recruiter reads as noise or risk, says why and what\n"
+"to do (it never rewrites them): bullet_id, bullet, rule (junior_verb,\n"
+"no_result, generic_virtue, stuffing, hidden_text, length, first_person),\n"
+"severity (info, warning, high), evidence, suggestion. The range summary\n"
+"(technical, business, leadership) goes to standard error.\n"
+"\n"
+"  -o FILE  --format csv|tsv|jsonl  --bom  --crlf  --lexicon FILE\n"
+"  --max-bytes N  -q\n";
+
 static const struct {
 	const char *name;
 	int command;
@@ -104,6 +117,7 @@ static const struct {
 	{ "vocab", JD_CMD_VOCAB, vocab_usage, 1 },
 	{ "extract", JD_CMD_EXTRACT, extract_usage, 1 },
 	{ "terms", JD_CMD_TERMS, terms_usage, 0 },
+	{ "lint", JD_CMD_LINT, lint_usage, 1 },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -210,6 +224,8 @@ check_args(struct jd_opts *o, const char *usage, size_t min, FILE *err)
 		return usage_error(err, usage, "missing arguments", NULL);
 	if (o->command == JD_CMD_TERMS && o->nargs > 1)
 		return usage_error(err, usage, "terms reads one file", NULL);
+	if (o->command == JD_CMD_LINT && o->nargs > 1)
+		return usage_error(err, usage, "lint reads one resume", NULL);
 	if (o->out_dir && o->output)
 		return usage_error(err, usage, "-o and --out-dir exclude each other",
 		    NULL);

@@ -291,7 +291,12 @@ version(const struct bullet *b, size_t i)
 		"generation", "wcag", "sev", "step", "stage", "web", NULL
 	};
 	const struct jd_hits *h = &b->l->hits;
+	const struct lword *w = &b->ws->v[i];
 
+	for (size_t k = 0; k < h->n; k++)	/* "Java 8" in the lexicon */
+		if (b->l->tech[k] && h->v[k].start < w->start &&
+		    h->v[k].end >= w->end)
+			return 1;
 	if (i == 0)
 		return 0;
 	if (one_of(LW_STR(b->ws, i - 1), before))

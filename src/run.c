@@ -558,6 +558,9 @@ jd_run(const struct jd_opts *o, FILE *out, FILE *err)
 		case JD_CMD_TERMS:
 			rc = run_terms(&c);
 			break;
+		case JD_CMD_LINT:
+			rc = run_lint(&c);
+			break;
 		}
 	}
 	if (jd_diag_status(c.d) > rc)

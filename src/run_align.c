@@ -390,14 +390,10 @@ write_postings(struct job *j)
 	close_table(j->c, t, "postings");
 }
 
-static const char *const lint_cols[] = {
-	"bullet_id", "bullet", "rule", "severity", "evidence", "suggestion"
-};
-
 static void
 write_lint(struct job *j)
 {
-	struct jd_table *t = open_table(j->c, "lint", lint_cols, 6);
+	struct jd_table *t = open_table(j->c, "lint", lint_cols, LINT_NCOLS);
 
 	close_table(j->c, t, "lint");
 }

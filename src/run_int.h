@@ -60,4 +60,23 @@ struct jd_report_opts report_opts(const struct ctx *c);
 int run_align(struct ctx *c);
 int run_compare(struct ctx *c);
 
+/* run_lint.c: the lint command, and what align writes of lint. */
+struct jd_resume;
+struct jd_lint_findings;
+struct jd_lint_range;
+struct json_t;
+
+#define LINT_NCOLS 6
+extern const char *const lint_cols[LINT_NCOLS];
+
+int run_lint(struct ctx *c);
+/* Lints every bullet of r: findings into f, the range into range. */
+void lint_resume(struct ctx *c, const struct jd_resume *r,
+    struct jd_lint_findings *f, struct jd_lint_range *range);
+/* Writes findings as rows of t (lint_cols). */
+void lint_rows(struct jd_table *t, const struct jd_resume *r,
+    const struct jd_lint_findings *f);
+/* The range as a new JSON object for run.json. */
+struct json_t *lint_range_json(const struct jd_lint_range *range);
+
 #endif

@@ -200,3 +200,190 @@ Test(lint, holdout_set)
 	check_set("tests/lint/holdout.tsv", "held-out set", HOLDOUT_PRECISION,
 	    HOLDOUT_RECALL);
 }
+
+/* ------------------------------------------------------------ single cases */
+
+/* The findings of one bullet as "rule=evidence|rule=evidence". */
+static char *
+findings_of(struct env *e, const char *bullet)
+{
+	struct jd_lint_findings f = { 0 };
+	struct jd_buf b = JD_BUF_INIT;
+
+	jd_lint_bullet(e->lint, 0, bullet, 0, &f, NULL);
+	for (size_t i = 0; i < f.n; i++)
+		jd_buf_printf(&b, "%s%s=%s", i ? "|" : "",
+		    jd_lint_rule_name(f.v[i].rule), f.v[i].evidence);
+	jd_lint_findings_free(&f);
+	return jd_buf_take(&b);
+}
+
+Test(lint, sees_through_formatting)
+{
+	static const struct {
+		char bullet[96];
+		char want[160];
+	} cases[] = {
+		{ "\xe2\x80\xa2 Successfully helped the team ship 3 releases",
+		    "junior_verb=Successfully helped" },
+		{ "1. helped the QA team cut flaky tests by 40%",
+		    "junior_verb=helped" },
+		{ "I helped the QA team cut flaky tests by 40%",
+		    "junior_verb=helped|first_person=I" },
+		{ "WORKED ON THE BILLING SERVICE FOR 2 YEARS",
+		    "junior_verb=WORKED ON" },
+		{ "Was responsible for 12 on-call engineers",
+		    "junior_verb=Was responsible for" },
+		{ "**Helping** migrate 40 services to Kubernetes",
+		    "junior_verb=Helping" },
+		{ "Leading 6 engineers through the billing rewrite", "" },
+		{ "Led the billing rewrite for 6 engineers", "" },
+		{ "Built the export that helped finance close 4 days early", "" },
+		{ "Cut disk I/O on the brokers by 40%", "" },
+		{ "Moved Java 8 services to Java 17 on Kubernetes",
+		    "no_result=\"Moved\" with no number, before -> after or "
+		    "outcome" },
+		{ "Fixed N+1 queries in the orders API",
+		    "no_result=\"Fixed\" with no number, before -> after or "
+		    "outcome" },
+		{ "Hard-working SELF-STARTER and team-players",
+		    "generic_virtue=Hard-working; SELF-STARTER; team-players|"
+		    "length=4 words" },
+		{ "Deployed Kubernetes on Kubernetes for the Kubernetes team in "
+		    "2 weeks", "stuffing=Kubernetes 3 times" },
+	};
+	struct env e;
+
+	env_init(&e);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = findings_of(&e, cases[i].bullet);
+		cr_expect_str_eq(got, cases[i].want, "%s", cases[i].bullet);
+		free(got);
+	}
+	env_free(&e);
+}
+
+Test(lint, severities_and_suggestions)
+{
+	struct env e;
+	struct jd_lint_findings f = { 0 };
+
+	env_init(&e);
+	jd_lint_bullet(e.lint, 7, "Passionate", 1, &f, NULL);
+	cr_assert_eq(f.n, 3);
+	cr_expect_eq(f.v[0].rule, JD_LINT_GENERIC_VIRTUE);
+	cr_expect_eq(f.v[1].rule, JD_LINT_HIDDEN_TEXT);
+	cr_expect_eq(f.v[1].severity, JD_LINT_HIGH);
+	cr_expect_eq(f.v[2].rule, JD_LINT_LENGTH);
+	cr_expect_eq(f.v[2].severity, JD_LINT_INFO);
+	cr_expect_eq(f.v[0].bullet, 7);
+	for (size_t i = 0; i < f.n; i++) {
+		/* a suggestion points the way; it never quotes the bullet */
+		cr_expect_null(strstr(f.v[i].suggestion, "Passionate"));
+		cr_expect_gt(strlen(f.v[i].suggestion), 20);
+	}
+	cr_expect_str_eq(jd_lint_severity_name(f.v[0].severity), "warning");
+	jd_lint_findings_free(&f);
+	env_free(&e);
+}
+
+Test(lint, range_counts)
+{
+	static const char *const bullets[] = {
+		"Cut p99 checkout latency from 480 ms to 120 ms with Redis",
+		"Mentored two junior engineers through their first design reviews",
+		"Saved $40k a year by moving cold tables to S3",
+		"Wrote the onboarding guide for new hires",
+	};
+	struct env e;
+	struct jd_lint_findings f = { 0 };
+	struct jd_lint_range r = { 0 };
+
+	env_init(&e);
+	for (size_t i = 0; i < 4; i++)
+		jd_lint_bullet(e.lint, i, bullets[i], 0, &f, &r);
+	jd_lint_bullet(e.lint, 4, "Led 40 teams to $1B revenue", 1, &f, &r);
+	cr_expect_eq(r.bullets, 4);	/* the hidden one is not counted */
+	cr_expect_eq(r.technical, 2);	/* Redis; S3 (onboarding is not) */
+	cr_expect_eq(r.business, 2);	/* latency; money */
+	cr_expect_eq(r.leadership, 1);
+	jd_lint_findings_free(&f);
+	env_free(&e);
+}
+
+/* ------------------------------------------------------------ command line */
+
+Test(lint, command_line)
+{
+	const char *a[] = { "lint", "corpora/examples/resume.md", NULL };
+	const char *b[] = { "lint", "--format", "jsonl",
+		"corpora/examples/resume.md", NULL };
+	struct jd_run_result r = jd_test_run(a);
+
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	cr_expect_eq(strncmp(r.out, "bullet_id,bullet,rule,severity,evidence,"
+	    "suggestion\n", 51), 0);
+	cr_expect_not_null(strstr(r.out, "\"R1-4\",\"Helped with the migration "
+	    "to Kubernetes.\",\"junior_verb\",\"warning\",\"Helped\""));
+	cr_expect_not_null(strstr(r.err, "jdalign: range of "
+	    "corpora/examples/resume.md: 21 bullets: technical "));
+	jd_run_result_free(&r);
+	r = jd_test_run(b);
+	cr_expect_eq(r.status, 0);
+	cr_expect_not_null(strstr(r.out, "{\"bullet_id\":\"R2-7\""));
+	cr_expect_not_null(strstr(r.out, "\"rule\":\"stuffing\""));
+	jd_run_result_free(&r);
+}
+
+Test(lint, command_line_errors)
+{
+	const char *none[] = { "lint", NULL };
+	const char *two[] = { "lint", "a.md", "b.md", NULL };
+	const char *dir[] = { "lint", "--out-dir", "x", "a.md", NULL };
+	const char *missing[] = { "lint", "/nonexistent/resume.md", NULL };
+	const char **usage[] = { none, two, dir };
+	struct jd_run_result r;
+
+	for (size_t i = 0; i < 3; i++) {
+		r = jd_test_run(usage[i]);
+		cr_expect_eq(r.status, 2, "case %zu", i);
+		cr_expect_not_null(strstr(r.err, "usage: jdalign lint"));
+		jd_run_result_free(&r);
+	}
+	r = jd_test_run(missing);
+	cr_expect_eq(r.status, 4);
+	cr_expect_not_null(strstr(r.err,
+	    "jdalign: /nonexistent/resume.md: error: "));
+	jd_run_result_free(&r);
+}
+
+/* An HTML resume with hidden keywords and no leadership. */
+static const char hidden_resume[] =
+    "<h2>Experience</h2><h3>SRE | Hooli | 2020-2024</h3>"
+    "<ul><li>Cut p99 latency from 900 ms to 90 ms with Redis</li>"
+    "<li style=\"color:#fff\">Kubernetes Kafka Terraform AWS GCP</li></ul>";
+
+/* A high finding, and the note on standard error (a warning: -q drops it,
+ * not the summary). */
+Test(lint, html_resume_hidden_text_and_range_note)
+{
+	char *dir = jd_test_tmpdir(), res[512];
+	snprintf(res, sizeof res, "%s/resume.html", dir);
+	jd_test_write(res, hidden_resume);
+	const char *a[] = { "lint", res, NULL }, *q[] = { "lint", "-q", res,
+		NULL };
+	struct jd_run_result r = jd_test_run(a);
+
+	cr_expect_eq(r.status, 0);
+	cr_expect_not_null(strstr(r.out, "\"hidden_text\",\"high\""));
+	cr_expect_not_null(strstr(r.err, "warning: no bullet shows leadership"));
+	cr_expect_not_null(strstr(r.err, "1 bullets: technical 1, business 1, "
+	    "leadership 0"));
+	jd_run_result_free(&r);
+	r = jd_test_run(q);
+	cr_expect_null(strstr(r.err, "warning"));
+	cr_expect_not_null(strstr(r.err, "range of"));
+	jd_run_result_free(&r);
+	jd_test_rmrf(dir);
+	free(dir);
+}
