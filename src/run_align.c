@@ -14,6 +14,7 @@
 #include "jdalign/buf.h"
 #include "jdalign/diag.h"
 #include "jdalign/lexicon.h"
+#include "jdalign/lint.h"
 #include "jdalign/resume.h"
 #include "jdalign/util.h"
 #include "run_int.h"
@@ -36,6 +37,8 @@ struct job {
 	struct jd_vocab *v;
 	double t_read, t_align;
 	size_t nrows;
+	struct jd_lint_findings lint;
+	struct jd_lint_range range;
 };
 
 static int
@@ -117,6 +120,7 @@ job_free(struct job *j)
 	jd_vocab_free(j->v);
 	jd_vocab_doc_free(j->rdoc.doc);
 	jd_resume_free(&j->res);
+	jd_lint_findings_free(&j->lint);
 }
 
 /* ------------------------------------------------------------ alignment */
@@ -395,6 +399,9 @@ write_lint(struct job *j)
 {
 	struct jd_table *t = open_table(j->c, "lint", lint_cols, LINT_NCOLS);
 
+	lint_resume(j->c, &j->res, &j->lint, &j->range);
+	if (t)
+		lint_rows(t, &j->res, &j->lint);
 	close_table(j->c, t, "lint");
 }
 
@@ -444,7 +451,10 @@ write_runjson(struct job *j)
 	    json_integer((json_int_t)j->nrows));
 	json_object_set_new(counts, "market_terms",
 	    json_integer((json_int_t)jd_vocab_sort(j->v)));
+	json_object_set_new(counts, "lint_findings",
+	    json_integer((json_int_t)j->lint.n));
 	json_object_set_new(r, "counts", counts);
+	json_object_set_new(r, "range", lint_range_json(&j->range));
 	json_object_set_new(times, "read_seconds", json_real(j->t_read));
 	json_object_set_new(times, "align_seconds", json_real(j->t_align));
 	json_object_set_new(times, "total_seconds",

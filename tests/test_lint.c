@@ -387,3 +387,36 @@ Test(lint, html_resume_hidden_text_and_range_note)
 	jd_test_rmrf(dir);
 	free(dir);
 }
+
+/* align --out-dir writes the same rows to lint.csv, the range to run.json. */
+Test(lint, align_writes_lint_csv_and_range)
+{
+	char *dir = jd_test_tmpdir(), res[512], out[512], path[600];
+	snprintf(res, sizeof res, "%s/resume.html", dir);
+	snprintf(out, sizeof out, "%s/out", dir);
+	jd_test_write(res, hidden_resume);
+	const char *a[] = { "lint", res, NULL };
+	const char *al[] = { "align", "-q", res, "corpora/examples/postings",
+		"--out-dir", out, NULL };
+	struct jd_run_result r = jd_test_run(a);
+	char *rows = xstrdup(r.out);
+
+	jd_run_result_free(&r);
+	r = jd_test_run(al);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	snprintf(path, sizeof path, "%s/lint.csv", out);
+	char *csv = jd_test_read(path);
+	cr_expect_str_eq(csv, rows);
+	snprintf(path, sizeof path, "%s/run.json", out);
+	char *js = jd_test_read(path);
+	cr_expect_not_null(js && strstr(js, "\"range\": {\n    \"bullets\": 1,\n"
+	    "    \"technical\": 1,\n    \"business\": 1,\n    \"leadership\": 0,"
+	    "\n    \"missing\": [\n      \"leadership\"\n    ]"), "%s", js);
+	cr_expect_not_null(js && strstr(js, "\"lint_findings\": 2"), "%s", js);
+	free(js);
+	free(csv);
+	free(rows);
+	jd_run_result_free(&r);
+	jd_test_rmrf(dir);
+	free(dir);
+}
