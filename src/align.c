@@ -227,23 +227,97 @@ level_word(const char *w)
 	return 0;
 }
 
-/* The role words of a title: before ",", " - ", "(", "|", " at ". */
+static const char *const title_seps[] = {
+	",", " - ", "(", "|", " at ", " @ ", " \xe2\x80\x93 ",
+	" \xe2\x80\x94 ", ":", NULL
+};
+
+/* Does text[0..n) name a role ("engineer", "developer", ...)? */
+static int
+has_role_noun(const char *text, size_t n)
+{
+	static const char *const heads[] = {
+		"engineer", "developer", "programmer", "architect", "scientist",
+		"analyst", "manager", "administrator", "designer", "director",
+		"sre", "devops", "consultant", "specialist", "researcher", "swe",
+		NULL
+	};
+	struct jd_buf f = JD_BUF_INIT;
+	int found = 0;
+
+	jd_token_fold_text(&f, text, n);
+	for (char *w = f.data; w && *w && !found;) {
+		char *sp = strchr(w, ' ');
+		size_t l = sp ? (size_t)(sp - w) : strlen(w);
+		for (const char *const *h = heads; *h && !found; h++)
+			found = (l == strlen(*h) || (l == strlen(*h) + 1 &&
+			    w[l - 1] == 's')) && strncmp(w, *h, strlen(*h)) == 0;
+		w = sp ? sp + 1 : NULL;
+	}
+	jd_buf_free(&f);
+	return found;
+}
+
+/* The length of the piece of s before its first separator. */
+static size_t
+piece(const char *s, int hiring)
+{
+	size_t n = strlen(s);
+
+	for (const char *const *sep = title_seps; *sep; sep++) {
+		const char *p = strstr(s, *sep);
+		if (p && p > s && (size_t)(p - s) < n)
+			n = (size_t)(p - s);
+	}
+	if (hiring) {		/* "X hiring Y in Austin, TX" */
+		const char *p = strstr(s, " in ");
+		if (p && (size_t)(p - s) < n)
+			n = (size_t)(p - s);
+	}
+	return n;
+}
+
+/*
+ * The part of a title that names the role: after "Company hiring" (the
+ * form of shared LinkedIn titles), and of the pieces between separators
+ * the first with a role noun ("Brightwater - Platform Engineer"), else the
+ * first piece.
+ */
+static const char *
+role_part(const char *title, size_t *len)
+{
+	const char *h = strstr(title, " hiring "), *s = h ? h + 8 : title;
+	const char *first = s;
+	size_t first_len = piece(s, h != NULL);
+
+	while (*s) {
+		size_t n = piece(s, h != NULL);
+		if (has_role_noun(s, n)) {
+			*len = n;
+			return s;
+		}
+		s += n;
+		for (const char *const *sep = title_seps; *sep; sep++)
+			if (strncmp(s, *sep, strlen(*sep)) == 0) {
+				s += strlen(*sep);
+				break;
+			}
+		if (n == 0 && *s)
+			s++;
+	}
+	*len = first_len;
+	return first;
+}
+
+/* The role words of a title (see role_part), levels left out. */
 static size_t
 role_words(const char *title, char words[][32], size_t max)
 {
-	static const char *const seps[] = {
-		",", " - ", "(", "|", " at ", " @ ", " \xe2\x80\x93 ",
-		" \xe2\x80\x94 ", ":", NULL
-	};
-	size_t n = strlen(title), k = 0;
+	size_t n, k = 0;
+	const char *part = role_part(title, &n);
 	struct jd_buf f = JD_BUF_INIT;
 
-	for (const char *const *s = seps; *s; s++) {
-		const char *p = strstr(title, *s);
-		if (p && p > title && (size_t)(p - title) < n)
-			n = (size_t)(p - title);
-	}
-	jd_token_fold_text(&f, title, n);
+	jd_token_fold_text(&f, part, n);
 	for (char *w = f.data; w && *w;) {
 		char *sp = strchr(w, ' ');
 		size_t l = sp ? (size_t)(sp - w) : strlen(w);
@@ -255,6 +329,9 @@ role_words(const char *title, char words[][32], size_t max)
 				memcpy(words[k], "backend", 8);
 			if (strcmp(words[k], "front-end") == 0)
 				memcpy(words[k], "frontend", 9);
+			if (strcmp(words[k], "developer") == 0 ||
+			    strcmp(words[k], "programmer") == 0)
+				memcpy(words[k], "engineer", 9);
 			if (!level_word(words[k]))
 				k++;
 		}

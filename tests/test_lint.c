@@ -8,6 +8,7 @@
  */
 #include "testutil.h"
 
+#include "jdalign/align.h"
 #include "jdalign/diag.h"
 #include "jdalign/lexicon.h"
 #include "jdalign/lint.h"
@@ -419,4 +420,32 @@ Test(lint, align_writes_lint_csv_and_range)
 	jd_run_result_free(&r);
 	jd_test_rmrf(dir);
 	free(dir);
+}
+
+/* ------------------------------------------------------------ titles */
+
+/* Issue 6, item 8: postings.csv's title_match says whether a resume title
+ * shares the posting title's role words. */
+Test(lint, title_translation)
+{
+	static const struct {
+		char posting[80];
+		int match;
+	} cases[] = {
+		{ "Backend Engineer", 0 },	/* against "Software Engineer II" */
+		{ "Software Engineer", 1 },
+		{ "Senior Software Engineer, Payments", 1 },
+		{ "Software Engineer III \xe2\x80\x93 Backend (Mission Data)", 1 },
+		{ "Brightwater Freightworks - Platform Engineer", 1 },
+		{ "Copperline hiring Senior Platform Engineer (Go) in Austin", 1 },
+		{ "Copperline hiring Senior Backend Engineer in Austin, TX", 0 },
+		{ "Platform Developer", 1 },
+		{ "Data Platform Engineer", 0 },
+		{ "Engineering Manager", 0 },
+	};
+	char *titles[] = { "Software Engineer II", "Platform Engineer" };
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		cr_expect_eq(jd_align_title_match(cases[i].posting, titles, 2),
+		    cases[i].match, "%s", cases[i].posting);
 }
