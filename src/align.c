@@ -239,8 +239,8 @@ has_role_noun(const char *text, size_t n)
 	static const char *const heads[] = {
 		"engineer", "developer", "programmer", "architect", "scientist",
 		"analyst", "manager", "administrator", "designer", "director",
-		"sre", "devops", "consultant", "specialist", "researcher", "swe",
-		NULL
+		"sre", "devops", "consultant", "specialist", "researcher",
+		"swe", NULL
 	};
 	struct jd_buf f = JD_BUF_INIT;
 	int found = 0;
@@ -249,9 +249,11 @@ has_role_noun(const char *text, size_t n)
 	for (char *w = f.data; w && *w && !found;) {
 		char *sp = strchr(w, ' ');
 		size_t l = sp ? (size_t)(sp - w) : strlen(w);
-		for (const char *const *h = heads; *h && !found; h++)
-			found = (l == strlen(*h) || (l == strlen(*h) + 1 &&
-			    w[l - 1] == 's')) && strncmp(w, *h, strlen(*h)) == 0;
+		for (const char *const *h = heads; *h && !found; h++) {
+			size_t hl = strlen(*h);	/* "engineer", "engineers" */
+			found = (l == hl || (l == hl + 1 && w[l - 1] == 's')) &&
+			    strncmp(w, *h, hl) == 0;
+		}
 		w = sp ? sp + 1 : NULL;
 	}
 	jd_buf_free(&f);

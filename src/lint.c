@@ -47,7 +47,7 @@ struct bullet {
 	size_t lead;		/* first word after list numbering */
 	size_t open;		/* first word after adverbs and "I" too */
 	size_t junior_end;	/* past a junior-coded opening, or 0 */
-	int activity;		/* opens with an action, a duty or a junior verb */
+	int activity;		/* opens with an action, duty or junior verb */
 	int figure, money, result;
 	size_t words;		/* whitespace-separated, list mark left out */
 	size_t tech_words;	/* of those, words inside a technology */
@@ -195,7 +195,8 @@ static int
 hit_is_tech(const struct jd_lint *l, size_t k)
 {
 	static const char *const soft[] = {
-		"soft_skill", "role", "domain", "credential", "methodology", NULL
+		"soft_skill", "role", "domain", "credential", "methodology",
+		NULL
 	};
 	const struct jd_lexterm *t = jd_lexicon_term(l->lex, l->hits.v[k].term);
 	const struct llist *nt = &l->lists[L_NONTECH];
@@ -215,23 +216,36 @@ hit_is_tech(const struct jd_lint *l, size_t k)
 
 /* ------------------------------------------------------------ opening */
 
-/* Skips list numbering ("1." "2)"), then adverbs ("-ly") and "I". */
+/* Is word 0 a list number or letter: "1." "12)" "a)"? */
+static int
+list_number(const struct bullet *b)
+{
+	const struct lwords *ws = b->ws;
+	const char *w = LW_STR(ws, 0);
+	char after = b->text[ws->v[0].end];
+	size_t n = strlen(w);
+
+	if (ws->n < 2 || !(after == '.' || after == ')'))
+		return 0;
+	if (n == 1 && w[0] >= 'a' && w[0] <= 'z')
+		return after == ')' || (ws->v[0].flags & LW_UPPER) == 0;
+	return n <= 3 && strspn(w, "0123456789") == n;
+}
+
+/* Skips list numbering, then adverbs ("Successfully", "Effectively and
+ * efficiently") and "I". */
 static void
 find_opening(struct bullet *b)
 {
 	const struct lwords *ws = b->ws;
-	size_t i = 0;
+	size_t i = list_number(b);
 
-	if (ws->n > 1 && strspn(LW_STR(ws, 0), "0123456789") ==
-	    strlen(LW_STR(ws, 0)) && ws->v[0].end - ws->v[0].start <= 3 &&
-	    (b->text[ws->v[0].end] == '.' || b->text[ws->v[0].end] == ')'))
-		i = 1;
 	b->lead = i;
-	for (int k = 0; k < 3 && i + 1 < ws->n; k++) {
-		const char *w = LW_STR(ws, i);
-		size_t n = strlen(w);
-		if (!(n > 3 && strcmp(w + n - 2, "ly") == 0) &&
-		    !llist_match(list(b, L_SKIP), ws, i, NULL))
+	for (int k = 0; k < 4 && i + 1 < ws->n; k++) {
+		if (!lwords_adverb(ws, i) &&
+		    !llist_match(list(b, L_SKIP), ws, i, NULL) &&
+		    !(k > 0 && word_is(b, i, "and") &&
+		    lwords_adverb(ws, i - 1)))
 			break;
 		i++;
 	}
@@ -267,7 +281,8 @@ year(const struct bullet *b, size_t i, const char *w)
 	static const char *const before[] = {
 		"in", "since", "until", "till", "by", "of", "during", "from",
 		"to", "through", "early", "late", "mid", "q1", "q2", "q3", "q4",
-		"h1", "h2", "fy", "spring", "summer", "fall", "autumn", "winter",
+		"h1", "h2", "fy", "spring", "summer", "fall", "autumn",
+		"winter",
 		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
 		"oct", "nov", "dec", "january", "february", "march", "april",
 		"june", "july", "august", "september", "october", "november",
@@ -301,7 +316,8 @@ version(const struct bullet *b, size_t i)
 		return 0;
 	if (one_of(LW_STR(b->ws, i - 1), before))
 		return 1;
-	for (size_t k = 0; k < h->n; k++)	/* a technology, not "Mentoring" */
+	/* right after a technology (not after "Mentoring") */
+	for (size_t k = 0; k < h->n; k++)
 		if (b->l->tech[k] && h->v[k].end == b->ws->v[i - 1].end)
 			return 1;
 	return 0;
@@ -313,9 +329,9 @@ figure_at(struct bullet *b, size_t i)
 {
 	static const char *const units[] = {
 		"", "x", "k", "m", "b", "bn", "mm", "ms", "s", "sec", "secs",
-		"min", "mins", "h", "hr", "hrs", "d", "tb", "gb", "mb", "kb", "pb",
-		"gbps", "mbps", "rps", "qps", "tps", "us", "ns", "w", "kw", "st",
-		"nd", "rd", "th", "pt", "pts", "pp", NULL
+		"min", "mins", "h", "hr", "hrs", "d", "tb", "gb", "mb", "kb",
+		"pb", "gbps", "mbps", "rps", "qps", "tps", "us", "ns", "w",
+		"kw", "st", "nd", "rd", "th", "pt", "pts", "pp", NULL
 	};
 	const struct lword *wd = &b->ws->v[i];
 	const char *w = LW_STR(b->ws, i);
@@ -376,7 +392,8 @@ find_result(struct bullet *b)
 			b->figure = 1;
 	b->result = b->figure || before_after(b);
 	for (size_t i = b->open + 1; !b->result && i < b->ws->n; i++)
-		b->result = llist_match(list(b, L_RESULTS), b->ws, i, NULL) != 0;
+		b->result = llist_match(list(b, L_RESULTS), b->ws, i,
+		    NULL) != 0;
 }
 
 /* ------------------------------------------------------------ counting */
@@ -425,7 +442,8 @@ rule_junior(struct bullet *b, size_t idx, struct jd_lint_findings *out)
 	while (from < b->open && word_is(b, from, "i"))
 		from++;
 	add_span(&ev, b, from, b->junior_end);
-	add_finding(out, idx, JD_LINT_JUNIOR_VERB, jd_buf_take(&ev), sug_junior);
+	add_finding(out, idx, JD_LINT_JUNIOR_VERB, jd_buf_take(&ev),
+	    sug_junior);
 }
 
 static void
@@ -542,7 +560,8 @@ rule_stuffing(struct bullet *b, size_t idx, struct jd_lint_findings *out)
 		sug = sug ? sug : sug_repeat;
 	}
 	if (scan(b, L_BUZZ, 0, &buzz, ", ") >= JD_LINT_BUZZWORDS) {
-		jd_buf_printf(&ev, "%s%s", ev.len ? "; " : "", jd_buf_str(&buzz));
+		jd_buf_printf(&ev, "%s%s", ev.len ? "; " : "",
+		    jd_buf_str(&buzz));
 		sug = sug ? sug : sug_buzz;
 	}
 	if (sug)
@@ -558,9 +577,17 @@ rule_length(struct bullet *b, size_t idx, struct jd_lint_findings *out)
 
 	if (b->words >= JD_LINT_MIN_WORDS && b->words <= JD_LINT_MAX_WORDS)
 		return;
-	jd_buf_printf(&ev, "%zu words", b->words);
+	jd_buf_printf(&ev, "%zu word%s", b->words, b->words == 1 ? "" : "s");
 	add_finding(out, idx, JD_LINT_LENGTH, jd_buf_take(&ev),
 	    b->words > JD_LINT_MAX_WORDS ? sug_long : sug_short);
+}
+
+/* Is word i part of a hyphenated word ("me-chanical", "self-me")? */
+static int
+hyphenated(const struct bullet *b, size_t i)
+{
+	return (b->ws->v[i].flags & LW_HYPHEN) ||
+	    (i + 1 < b->ws->n && (b->ws->v[i + 1].flags & LW_HYPHEN));
 }
 
 static void
@@ -568,7 +595,16 @@ rule_person(struct bullet *b, size_t idx, struct jd_lint_findings *out)
 {
 	struct jd_buf ev = JD_BUF_INIT;
 
-	if (scan(b, L_FIRSTPERSON, 0, &ev, "; "))
+	for (size_t i = 0; i < b->ws->n; i++) {
+		size_t end = llist_match(list(b, L_FIRSTPERSON), b->ws, i,
+		    NULL);
+		if (!end || hyphenated(b, i))
+			continue;
+		if (ev.len)
+			jd_buf_adds(&ev, "; ");
+		add_span(&ev, b, i, end);
+	}
+	if (ev.len)
 		add_finding(out, idx, JD_LINT_FIRST_PERSON, jd_buf_take(&ev),
 		    sug_person);
 	jd_buf_free(&ev);
@@ -621,7 +657,8 @@ jd_lint_bullet(struct jd_lint *l, size_t index, const char *text,
 	rule_stuffing(&b, index, out);
 	if (hidden)
 		add_finding(out, index, JD_LINT_HIDDEN_TEXT,
-		    xstrdup("hidden by its HTML style from a reader"), sug_hidden);
+		    xstrdup("hidden by its HTML style from a reader"),
+		    sug_hidden);
 	rule_length(&b, index, out);
 	rule_person(&b, index, out);
 	if (range && !hidden)

@@ -58,10 +58,13 @@ struct lirreg {
 #define LW_STR(ws, i) ((ws)->strs.data + (ws)->v[i].cand[0])
 
 /* Splits text into words; irr gives irregular forms (may be NULL). */
-void lwords_split(struct lwords *ws, const char *text, const struct lirreg *irr);
+void lwords_split(struct lwords *ws, const char *text,
+    const struct lirreg *irr);
 void lwords_free(struct lwords *ws);
 /* Does word i have form s (itself or an inflection of s)? */
 int lwords_is(const struct lwords *ws, size_t i, const char *s);
+/* Is word i an adverb in -ly? */
+int lwords_adverb(const struct lwords *ws, size_t i);
 
 /* Loads a list from an embedded corpus; verbs: also read irregular forms. */
 void llist_load(struct llist *l, const char *corpus, struct lirreg *irr);

@@ -35,8 +35,9 @@ cp_class(uint32_t c)
 		return C_APOS;
 	if (c == 0xA3 || c == 0xA5 || c == 0x20AC)
 		return C_MONEY;
-	if (c < 0xC0 || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x2BFF) ||
-	    (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE00 && c <= 0xFFFF))
+	if (c < 0xC0 || c == 0xD7 || c == 0xF7 ||
+	    (c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
+	    (c >= 0xFE00 && c <= 0xFFFF))
 		return C_OTHER;
 	return C_ALNUM;
 }
@@ -288,8 +289,10 @@ irreg_add(struct lirreg *irr, const char *form, const char *base)
 {
 	if (irr->n == irr->cap) {
 		irr->cap = irr->cap ? irr->cap * 2 : 32;
-		irr->form = xreallocarray(irr->form, irr->cap, sizeof *irr->form);
-		irr->base = xreallocarray(irr->base, irr->cap, sizeof *irr->base);
+		irr->form = xreallocarray(irr->form, irr->cap,
+		    sizeof *irr->form);
+		irr->base = xreallocarray(irr->base, irr->cap,
+		    sizeof *irr->base);
 	}
 	irr->form[irr->n] = xstrdup(form);
 	irr->base[irr->n++] = xstrdup(base);
@@ -372,6 +375,16 @@ lirreg_free(struct lirreg *irr)
 	memset(irr, 0, sizeof *irr);
 }
 
+/* Is word i an adverb in -ly ("closely"), which a phrase reads through? */
+int
+lwords_adverb(const struct lwords *ws, size_t i)
+{
+	const char *w = LW_STR(ws, i);
+	size_t n = strlen(w);
+
+	return n > 3 && strcmp(w + n - 2, "ly") == 0;
+}
+
 /* Matches words k.. of e from word i on; returns the end, or 0. */
 static size_t
 match_from(const struct lentry *e, size_t k, const struct lwords *ws,
@@ -387,6 +400,9 @@ match_from(const struct lentry *e, size_t k, const struct lwords *ws,
 		if (r)
 			return r;
 	}
+	/* "worked closely on": one adverb may stand inside a phrase */
+	if (!gap && i + 1 < ws->n && lwords_adverb(ws, i + 1))
+		return match_from(e, k + 1, ws, i + 2);
 	return 0;
 }
 

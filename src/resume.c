@@ -366,7 +366,8 @@ style_fold(struct jd_buf *b, const char *style)
 	jd_buf_addc(b, ';');
 	for (const char *p = style; *p; p++)
 		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-			jd_buf_addc(b, *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p);
+			jd_buf_addc(b, *p >= 'A' && *p <= 'Z' ?
+			    (char)(*p + 32) : *p);
 	jd_buf_addc(b, ';');
 }
 
@@ -486,8 +487,8 @@ static int
 geometry_hides(const char *s)
 {
 	static const char *const offsets[] = {
-		"left", "top", "right", "text-indent", "margin-left", "margin-top",
-		NULL
+		"left", "top", "right", "text-indent", "margin-left",
+		"margin-top", NULL
 	};
 	char v[64], o[64];
 	int clipped = style_get(s, "overflow", o, sizeof o) &&

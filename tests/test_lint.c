@@ -67,8 +67,8 @@ lint_row(struct env *e, const char *bullet, struct jd_lint_findings *f,
 	jd_buf_printf(&html, "<html><body><ul>%s</ul></body></html>", bullet);
 	cr_assert_eq(jd_resume_parse("row.html", html.data, html.len, &r), 0);
 	for (size_t i = 0; i < r.nbullets; i++)
-		jd_lint_bullet(e->lint, i, r.bullets[i].text, r.bullets[i].hidden,
-		    f, range);
+		jd_lint_bullet(e->lint, i, r.bullets[i].text,
+		    r.bullets[i].hidden, f, range);
 	jd_resume_free(&r);
 	jd_buf_free(&html);
 }
@@ -117,7 +117,8 @@ score_row(struct score *sc, unsigned want, unsigned got, const char *bullet,
 		sc->fn[r] += w && !g;
 		if (verbose && w != g)
 			fprintf(stderr, "%s:%u: %s %s: %s\n", path, line,
-			    g ? "false" : "missed", jd_lint_rule_name(r), bullet);
+			    g ? "false" : "missed", jd_lint_rule_name(r),
+			    bullet);
 	}
 }
 
@@ -167,7 +168,8 @@ print_table(const char *name, const struct score *sc)
 	for (int r = 0; r < JD_LINT_NRULES; r++)
 		fprintf(stderr, "%-15s %8u %4u %4u %4u %9.3f %7.3f\n",
 		    jd_lint_rule_name(r), sc->tp[r] + sc->fn[r], sc->tp[r],
-		    sc->fp[r], sc->fn[r], ratio(sc->tp[r], sc->tp[r] + sc->fp[r]),
+		    sc->fp[r], sc->fn[r],
+		    ratio(sc->tp[r], sc->tp[r] + sc->fp[r]),
 		    ratio(sc->tp[r], sc->tp[r] + sc->fn[r]));
 }
 
@@ -200,6 +202,12 @@ Test(lint, holdout_set)
 {
 	check_set("tests/lint/holdout.tsv", "held-out set", HOLDOUT_PRECISION,
 	    HOLDOUT_RECALL);
+}
+
+Test(lint, holdout2_set)
+{
+	check_set("tests/lint/holdout2.tsv", "second held-out set",
+	    HOLDOUT_PRECISION, HOLDOUT_RECALL);
 }
 
 /* ------------------------------------------------------------ single cases */
@@ -239,8 +247,13 @@ Test(lint, sees_through_formatting)
 		    "junior_verb=Helping" },
 		{ "Leading 6 engineers through the billing rewrite", "" },
 		{ "Led the billing rewrite for 6 engineers", "" },
-		{ "Built the export that helped finance close 4 days early", "" },
+		{ "Built the export that helped finance close 4 days early",
+		    "" },
 		{ "Cut disk I/O on the brokers by 40%", "" },
+		{ "Built a me-too clone of the Phase I portal for 3 teams",
+		    "" },
+		{ "Wrote it.", "no_result=\"Wrote\" with no number, before -> "
+		    "after or outcome|length=2 words" },
 		{ "Moved Java 8 services to Java 17 on Kubernetes",
 		    "no_result=\"Moved\" with no number, before -> after or "
 		    "outcome" },
@@ -250,8 +263,8 @@ Test(lint, sees_through_formatting)
 		{ "Hard-working SELF-STARTER and team-players",
 		    "generic_virtue=Hard-working; SELF-STARTER; team-players|"
 		    "length=4 words" },
-		{ "Deployed Kubernetes on Kubernetes for the Kubernetes team in "
-		    "2 weeks", "stuffing=Kubernetes 3 times" },
+		{ "Deployed Kubernetes on Kubernetes for the Kubernetes team "
+		    "in 2 weeks", "stuffing=Kubernetes 3 times" },
 	};
 	struct env e;
 
@@ -292,7 +305,7 @@ Test(lint, range_counts)
 {
 	static const char *const bullets[] = {
 		"Cut p99 checkout latency from 480 ms to 120 ms with Redis",
-		"Mentored two junior engineers through their first design reviews",
+		"Mentored two junior engineers through their design reviews",
 		"Saved $40k a year by moving cold tables to S3",
 		"Wrote the onboarding guide for new hires",
 	};
@@ -377,7 +390,8 @@ Test(lint, html_resume_hidden_text_and_range_note)
 
 	cr_expect_eq(r.status, 0);
 	cr_expect_not_null(strstr(r.out, "\"hidden_text\",\"high\""));
-	cr_expect_not_null(strstr(r.err, "warning: no bullet shows leadership"));
+	cr_expect_not_null(strstr(r.err,
+	    "warning: no bullet shows leadership"));
 	cr_expect_not_null(strstr(r.err, "1 bullets: technical 1, business 1, "
 	    "leadership 0"));
 	jd_run_result_free(&r);
@@ -410,9 +424,10 @@ Test(lint, align_writes_lint_csv_and_range)
 	cr_expect_str_eq(csv, rows);
 	snprintf(path, sizeof path, "%s/run.json", out);
 	char *js = jd_test_read(path);
-	cr_expect_not_null(js && strstr(js, "\"range\": {\n    \"bullets\": 1,\n"
-	    "    \"technical\": 1,\n    \"business\": 1,\n    \"leadership\": 0,"
-	    "\n    \"missing\": [\n      \"leadership\"\n    ]"), "%s", js);
+	cr_expect_not_null(js && strstr(js, "\"range\": {\n"
+	    "    \"bullets\": 1,\n    \"technical\": 1,\n"
+	    "    \"business\": 1,\n    \"leadership\": 0,\n"
+	    "    \"missing\": [\n      \"leadership\"\n    ]"), "%s", js);
 	cr_expect_not_null(js && strstr(js, "\"lint_findings\": 2"), "%s", js);
 	free(js);
 	free(csv);
@@ -432,13 +447,13 @@ Test(lint, title_translation)
 		char posting[80];
 		int match;
 	} cases[] = {
-		{ "Backend Engineer", 0 },	/* against "Software Engineer II" */
+		{ "Backend Engineer", 0 },	/* "Software Engineer II" */
 		{ "Software Engineer", 1 },
 		{ "Senior Software Engineer, Payments", 1 },
-		{ "Software Engineer III \xe2\x80\x93 Backend (Mission Data)", 1 },
+		{ "Software Engineer III \xe2\x80\x93 Backend (Mission)", 1 },
 		{ "Brightwater Freightworks - Platform Engineer", 1 },
-		{ "Copperline hiring Senior Platform Engineer (Go) in Austin", 1 },
-		{ "Copperline hiring Senior Backend Engineer in Austin, TX", 0 },
+		{ "Copperline hiring Platform Engineer (Go) in Oslo", 1 },
+		{ "Copperline hiring Backend Engineer in Austin, TX", 0 },
 		{ "Platform Developer", 1 },
 		{ "Data Platform Engineer", 0 },
 		{ "Engineering Manager", 0 },
