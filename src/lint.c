@@ -36,6 +36,7 @@ struct jd_lint {
 	struct lwords ws;
 	struct jd_hits hits;
 	unsigned char *tech;	/* per hit: a technology */
+	int *ids;		/* per hit: scratch for term ids */
 	size_t tech_cap;
 };
 
@@ -134,6 +135,7 @@ jd_lint_free(struct jd_lint *l)
 	lwords_free(&l->ws);
 	jd_hits_free(&l->hits);
 	free(l->tech);
+	free(l->ids);
 	free(l);
 }
 
@@ -221,11 +223,14 @@ static int
 list_number(const struct bullet *b)
 {
 	const struct lwords *ws = b->ws;
+
+	if (ws->n < 2)
+		return 0;
 	const char *w = LW_STR(ws, 0);
 	char after = b->text[ws->v[0].end];
 	size_t n = strlen(w);
 
-	if (ws->n < 2 || !(after == '.' || after == ')'))
+	if (!(after == '.' || after == ')'))
 		return 0;
 	if (n == 1 && w[0] >= 'a' && w[0] <= 'z')
 		return after == ')' || (ws->v[0].flags & LW_UPPER) == 0;
@@ -305,22 +310,13 @@ version(const struct bullet *b, size_t i)
 		"version", "v", "release", "level", "tier", "phase", "gen",
 		"generation", "wcag", "sev", "step", "stage", "web", NULL
 	};
-	const struct jd_hits *h = &b->l->hits;
-	const struct lword *w = &b->ws->v[i];
-
-	for (size_t k = 0; k < h->n; k++)	/* "Java 8" in the lexicon */
-		if (b->l->tech[k] && h->v[k].start < w->start &&
-		    h->v[k].end >= w->end)
-			return 1;
+	if (b->ws->v[i].flags & LW_TECH_IN)	/* "Java 8" in the lexicon */
+		return 1;
 	if (i == 0)
 		return 0;
-	if (one_of(LW_STR(b->ws, i - 1), before))
-		return 1;
-	/* right after a technology (not after "Mentoring") */
-	for (size_t k = 0; k < h->n; k++)
-		if (b->l->tech[k] && h->v[k].end == b->ws->v[i - 1].end)
-			return 1;
-	return 0;
+	/* or right after a technology (not after "Mentoring") */
+	return one_of(LW_STR(b->ws, i - 1), before) ||
+	    (b->ws->v[i - 1].flags & LW_TECH_END);
 }
 
 /* Does word i state a figure: a number with or without a unit, money? */
@@ -404,22 +400,21 @@ static void
 count_words(struct bullet *b)
 {
 	const char *s = b->text;
-	const struct jd_hits *h = &b->l->hits;
-	size_t i = b->ws->n ? b->ws->v[b->lead].start : strlen(s);
+	const struct lwords *ws = b->ws;
+	size_t i = ws->n ? ws->v[b->lead].start : strlen(s), w = b->lead;
 
 	while (s[i]) {
-		size_t start = i, alnum = 0;
+		size_t alnum = 0;
+		int tech = 0;
 		while (s[i] && s[i] != ' ' && s[i] != '\t' && s[i] != '\n') {
 			alnum += (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z';
 			alnum += s[i] >= '0' && s[i] <= '9';
 			alnum += (unsigned char)s[i] >= 0xC0;
 			i++;
 		}
+		for (; w < ws->n && ws->v[w].start < i; w++)
+			tech |= (ws->v[w].flags & LW_TECH) != 0;
 		if (alnum) {
-			int tech = 0;
-			for (size_t k = 0; !tech && k < h->n; k++)
-				tech = b->l->tech[k] && h->v[k].start < i &&
-				    h->v[k].end > start;
 			b->words++;
 			b->tech_words += tech;
 		}
@@ -465,13 +460,31 @@ rule_result(struct bullet *b, size_t idx, struct jd_lint_findings *out)
 	add_finding(out, idx, JD_LINT_NO_RESULT, jd_buf_take(&ev), sug_result);
 }
 
+/* Evidence quotes at most this many matches, then "...". */
+#define MAX_QUOTES 8
+
+/* Appends words [i, end) to ev as the n-th quote. */
+static void
+quote(struct jd_buf *ev, const struct bullet *b, size_t i, size_t end,
+    size_t n, const char *sep)
+{
+	if (n > MAX_QUOTES)
+		return;
+	if (ev->len)
+		jd_buf_adds(ev, sep);
+	if (n == MAX_QUOTES)
+		jd_buf_adds(ev, "...");
+	else
+		add_span(ev, b, i, end);
+}
+
 /* Every match of list which, as written, "; "-joined; returns the count
  * of different phrases. */
 static size_t
 scan(const struct bullet *b, int which, size_t from, struct jd_buf *ev,
     const char *sep)
 {
-	size_t count = 0, k;
+	size_t count = 0, k, n = 0;
 	uint64_t seen = 0;
 
 	for (size_t i = from; i < b->ws->n;) {
@@ -480,11 +493,8 @@ scan(const struct bullet *b, int which, size_t from, struct jd_buf *ev,
 			i++;
 			continue;
 		}
-		if (ev) {
-			if (ev->len)
-				jd_buf_adds(ev, sep);
-			add_span(ev, b, i, end);
-		}
+		if (ev && !(seen >> (k % 64) & 1))	/* each phrase once */
+			quote(ev, b, i, end, n++, sep);
 		if (!(seen >> (k % 64) & 1))
 			count++;
 		seen |= 1ull << (k % 64);
@@ -504,19 +514,50 @@ rule_virtue(struct bullet *b, size_t idx, struct jd_lint_findings *out)
 	jd_buf_free(&ev);
 }
 
-/* The lexicon term named most often, when it is named JD_LINT_REPEATS
- * times or more: its index in hits, else -1. */
-static long
-repeated_term(const struct jd_lint *l, size_t *times)
+static int
+by_int(const void *a, const void *b)
 {
-	const struct jd_hits *h = &l->hits;
+	int x = *(const int *)a, y = *(const int *)b;
 
-	for (size_t k = 0; k < h->n; k++) {
-		size_t c = 0;
-		for (size_t m = 0; m < h->n; m++)
-			c += h->v[m].term >= 0 && h->v[m].term == h->v[k].term;
-		if (h->v[k].term >= 0 && c >= JD_LINT_REPEATS) {
-			*times = c;
+	return (x > y) - (x < y);
+}
+
+/* The lexicon ids of the bullet's hits (technologies only, or all),
+ * sorted; returns how many. */
+static size_t
+sorted_terms(struct jd_lint *l, int tech_only)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < l->hits.n; k++)
+		if (l->hits.v[k].term >= 0 && (!tech_only || l->tech[k]))
+			l->ids[n++] = l->hits.v[k].term;
+	if (n > 1)
+		qsort(l->ids, n, sizeof *l->ids, by_int);
+	return n;
+}
+
+/* The first term named JD_LINT_REPEATS times or more (its hit index, and
+ * *times), or -1. */
+static long
+repeated_term(struct jd_lint *l, size_t *times)
+{
+	size_t n = sorted_terms(l, 0);
+
+	for (size_t k = 0; n && k < l->hits.n; k++) {
+		int id = l->hits.v[k].term;
+		int *at = id < 0 ? NULL : bsearch(&id, l->ids, n,
+		    sizeof *l->ids, by_int);
+		size_t a, z;
+		if (at == NULL)
+			continue;
+		a = (size_t)(at - l->ids);
+		while (a > 0 && l->ids[a - 1] == id)
+			a--;
+		for (z = a; z < n && l->ids[z] == id; z++)
+			;
+		if (z - a >= JD_LINT_REPEATS) {
+			*times = z - a;
 			return (long)k;
 		}
 	}
@@ -524,18 +565,13 @@ repeated_term(const struct jd_lint *l, size_t *times)
 }
 
 static size_t
-distinct_tech(const struct jd_lint *l)
+distinct_tech(struct jd_lint *l)
 {
-	const struct jd_hits *h = &l->hits;
-	size_t n = 0;
+	size_t n = sorted_terms(l, 1), d = 0;
 
-	for (size_t k = 0; k < h->n; k++) {
-		int first = l->tech[k];
-		for (size_t m = 0; first && m < k; m++)
-			first = !(l->tech[m] && h->v[m].term == h->v[k].term);
-		n += first;
-	}
-	return n;
+	for (size_t k = 0; k < n; k++)
+		d += k == 0 || l->ids[k] != l->ids[k - 1];
+	return d;
 }
 
 static void
@@ -594,15 +630,15 @@ static void
 rule_person(struct bullet *b, size_t idx, struct jd_lint_findings *out)
 {
 	struct jd_buf ev = JD_BUF_INIT;
+	size_t n = 0, k;
+	uint64_t seen = 0;
 
 	for (size_t i = 0; i < b->ws->n; i++) {
-		size_t end = llist_match(list(b, L_FIRSTPERSON), b->ws, i,
-		    NULL);
-		if (!end || hyphenated(b, i))
+		size_t end = llist_match(list(b, L_FIRSTPERSON), b->ws, i, &k);
+		if (!end || hyphenated(b, i) || (seen >> (k % 64) & 1))
 			continue;
-		if (ev.len)
-			jd_buf_adds(&ev, "; ");
-		add_span(&ev, b, i, end);
+		seen |= 1ull << (k % 64);
+		quote(&ev, b, i, end, n++, "; ");
 	}
 	if (ev.len)
 		add_finding(out, idx, JD_LINT_FIRST_PERSON, jd_buf_take(&ev),
@@ -621,9 +657,36 @@ find_terms(struct jd_lint *l, const char *text)
 	if (l->hits.n > l->tech_cap) {
 		l->tech_cap = l->hits.n;
 		l->tech = xrealloc(l->tech, l->tech_cap);
+		l->ids = xreallocarray(l->ids, l->tech_cap, sizeof *l->ids);
 	}
 	for (size_t k = 0; k < l->hits.n; k++)
 		l->tech[k] = l->hits.v[k].term >= 0 && hit_is_tech(l, k);
+}
+
+/* Marks the words technologies cover; hits come in text order and do not
+ * overlap, so one pass over both does it. */
+static void
+mark_tech_words(struct jd_lint *l)
+{
+	struct lwords *ws = &l->ws;
+	size_t w = 0;
+
+	for (size_t k = 0; k < l->hits.n; k++) {
+		const struct jd_hit *h = &l->hits.v[k];
+		if (!l->tech[k])
+			continue;
+		while (w > 0 && ws->v[w - 1].end > h->start)
+			w--;
+		while (w < ws->n && ws->v[w].end <= h->start)
+			w++;
+		for (; w < ws->n && ws->v[w].start < h->end; w++) {
+			ws->v[w].flags |= LW_TECH;
+			if (ws->v[w].start > h->start)
+				ws->v[w].flags |= LW_TECH_IN;
+			if (ws->v[w].end == h->end)
+				ws->v[w].flags |= LW_TECH_END;
+		}
+	}
 }
 
 static void
@@ -648,6 +711,7 @@ jd_lint_bullet(struct jd_lint *l, size_t index, const char *text,
 
 	lwords_split(&l->ws, text, &l->irr);
 	find_terms(l, text);
+	mark_tech_words(l);
 	find_opening(&b);
 	find_result(&b);
 	count_words(&b);

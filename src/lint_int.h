@@ -18,7 +18,10 @@ enum {
 	LW_HYPHEN = 1,		/* joined to the previous word by a hyphen */
 	LW_DIGIT = 2,		/* has a digit */
 	LW_MONEY = 4,		/* starts with a currency sign */
-	LW_UPPER = 8		/* written with a capital first letter */
+	LW_UPPER = 8,		/* written with a capital first letter */
+	LW_TECH = 16,		/* (part of) a technology the lexicon knows */
+	LW_TECH_IN = 32,	/* inside one begun by an earlier word */
+	LW_TECH_END = 64	/* the last word of one */
 };
 
 struct lword {

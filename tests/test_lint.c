@@ -254,6 +254,9 @@ Test(lint, sees_through_formatting)
 		    "" },
 		{ "Wrote it.", "no_result=\"Wrote\" with no number, before -> "
 		    "after or outcome|length=2 words" },
+		{ "\xe2\x80\xa2 \xe2\x80\x94", "length=0 words" },
+		{ "", "length=0 words" },
+		{ "7.", "length=1 word" },
 		{ "Moved Java 8 services to Java 17 on Kubernetes",
 		    "no_result=\"Moved\" with no number, before -> after or "
 		    "outcome" },
