@@ -46,8 +46,8 @@ lint_resume(struct ctx *c, const struct jd_resume *r,
 
 	memset(range, 0, sizeof *range);
 	for (size_t i = 0; i < r->nbullets; i++)
-		jd_lint_bullet(l, i, r->bullets[i].text, r->bullets[i].hidden, f,
-		    range);
+		jd_lint_bullet(l, i, r->bullets[i].text, r->bullets[i].hidden,
+		    f, range);
 	jd_lint_free(l);
 }
 
@@ -76,9 +76,11 @@ lint_range_json(const struct jd_lint_range *range)
 	    range->bullets));
 	for (int k = 0; k < 3; k++) {
 		size_t n = range_count(range, k);
-		json_object_set_new(o, kinds[k].name, json_integer((json_int_t)n));
+		json_object_set_new(o, kinds[k].name,
+		    json_integer((json_int_t)n));
 		if (n == 0)
-			json_array_append_new(missing, json_string(kinds[k].name));
+			json_array_append_new(missing,
+			    json_string(kinds[k].name));
 	}
 	json_object_set_new(o, "missing", missing);
 	return o;
@@ -114,7 +116,8 @@ run_lint(struct ctx *c)
 	int rc = jd_resume_parse(path, data, len, &r);
 	free(data);
 	if (rc < 0) {
-		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL, "no text in resume");
+		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL,
+		    "no text in resume");
 		jd_resume_free(&r);
 		return JD_EXIT_FATAL;
 	}
