@@ -12,7 +12,8 @@
 
 enum {
 	OPT_OUT_DIR = 256, OPT_FORMAT, OPT_LEXICON, OPT_TOP, OPT_FAIL_UNDER,
-	OPT_BOM, OPT_CRLF, OPT_COMPARE, OPT_MAX_BYTES, OPT_HELP, OPT_VERSION
+	OPT_BOM, OPT_CRLF, OPT_COMPARE, OPT_MAX_BYTES, OPT_HELP, OPT_VERSION,
+	OPT_PARTIAL
 };
 
 static const struct option long_opts[] = {
@@ -25,6 +26,7 @@ static const struct option long_opts[] = {
 	{ "crlf", no_argument, NULL, OPT_CRLF },
 	{ "compare", no_argument, NULL, OPT_COMPARE },
 	{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+	{ "partial", no_argument, NULL, OPT_PARTIAL },
 	{ "output", required_argument, NULL, 'o' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -40,6 +42,7 @@ static const char main_usage[] =
 "  vocab   [options] POSTING...          the market vocabulary of postings\n"
 "  extract [options] POSTING...          what jdalign read from each page\n"
 "  terms   [options] [FILE|-]            the terms in each line of text\n"
+"  merge   [options] PARTIAL...          combine vocab --partial tables\n"
 "\n"
 "A POSTING is a file, a folder (searched for .html .htm .txt .md .json)\n"
 "or - for standard input. 'jdalign COMMAND --help' describes a command.\n"
@@ -75,8 +78,19 @@ static const char vocab_usage[] =
 "postings, share, required_postings, required_share, specificity,\n"
 "variants, example.\n"
 "\n"
+"  --partial  write a mergeable table (JSON Lines) for jdalign merge:\n"
+"             counts, spellings and the smallest example line per term\n"
 "  -o FILE  --format csv|tsv|jsonl  --bom  --crlf  --lexicon FILE\n"
 "  --max-bytes N  -j N  -q\n";
+
+static const char merge_usage[] =
+"usage: jdalign merge [options] PARTIAL...\n"
+"\n"
+"Combines tables written by 'jdalign vocab --partial' (one per shard of a\n"
+"corpus) into the vocabulary 'jdalign vocab' writes for the whole corpus.\n"
+"Never opens a posting. Give the same --lexicon files as the shards had.\n"
+"\n"
+"  -o FILE  --format csv|tsv|jsonl  --bom  --crlf  --lexicon FILE  -q\n";
 
 static const char extract_usage[] =
 "usage: jdalign extract [options] POSTING...\n"
@@ -104,6 +118,7 @@ static const struct {
 	{ "vocab", JD_CMD_VOCAB, vocab_usage, 1 },
 	{ "extract", JD_CMD_EXTRACT, extract_usage, 1 },
 	{ "terms", JD_CMD_TERMS, terms_usage, 0 },
+	{ "merge", JD_CMD_MERGE, merge_usage, 1 },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -161,6 +176,7 @@ option(int c, struct jd_opts *o, const char *usage, FILE *err)
 	case OPT_BOM: o->bom = 1; break;
 	case OPT_CRLF: o->crlf = 1; break;
 	case OPT_COMPARE: o->compare = 1; break;
+	case OPT_PARTIAL: o->partial = 1; break;
 	case OPT_FORMAT:
 		if ((o->format = parse_format(optarg, o->command)) < 0)
 			return usage_error(err, usage, "unknown format", optarg);
@@ -213,6 +229,8 @@ check_args(struct jd_opts *o, const char *usage, size_t min, FILE *err)
 	if (o->out_dir && o->output)
 		return usage_error(err, usage, "-o and --out-dir exclude each other",
 		    NULL);
+	if (o->partial && o->command != JD_CMD_VOCAB)
+		return usage_error(err, usage, "--partial is for vocab", NULL);
 	if (o->out_dir && o->command != JD_CMD_ALIGN)
 		return usage_error(err, usage, "--out-dir is for align", NULL);
 	return JD_CLI_RUN;

@@ -57,6 +57,12 @@ struct jd_table *open_table(struct ctx *c, const char *name,
 void close_table(struct ctx *c, struct jd_table *t, const char *name);
 struct jd_report_opts report_opts(const struct ctx *c);
 
+/* Writes the corpus table as vocab does (term, kind, … example). */
+void write_vocab(struct ctx *c, struct jd_vocab *v);
+/* run_merge.c: vocab --partial output, and the merge command. */
+void write_partial(struct ctx *c, struct jd_vocab *v);
+int run_merge(struct ctx *c);
+
 int run_align(struct ctx *c);
 int run_compare(struct ctx *c);
 

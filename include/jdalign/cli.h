@@ -12,7 +12,8 @@
 #define JD_VERSION "0.1.0"
 
 enum jd_command {
-	JD_CMD_NONE, JD_CMD_ALIGN, JD_CMD_VOCAB, JD_CMD_EXTRACT, JD_CMD_TERMS
+	JD_CMD_NONE, JD_CMD_ALIGN, JD_CMD_VOCAB, JD_CMD_EXTRACT, JD_CMD_TERMS,
+	JD_CMD_MERGE
 };
 
 struct jd_opts {
@@ -29,6 +30,7 @@ struct jd_opts {
 	int bom, crlf;
 	int compare;		/* --compare OLD NEW */
 	size_t max_bytes;	/* --max-bytes N */
+	int partial;		/* vocab --partial: a mergeable table */
 	char **args;		/* positional arguments */
 	size_t nargs;
 };
