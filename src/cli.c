@@ -13,7 +13,7 @@
 enum {
 	OPT_OUT_DIR = 256, OPT_FORMAT, OPT_LEXICON, OPT_TOP, OPT_FAIL_UNDER,
 	OPT_BOM, OPT_CRLF, OPT_COMPARE, OPT_MAX_BYTES, OPT_HELP, OPT_VERSION,
-	OPT_PARTIAL
+	OPT_PARTIAL, OPT_FILES_FROM
 };
 
 static const struct option long_opts[] = {
@@ -27,6 +27,7 @@ static const struct option long_opts[] = {
 	{ "compare", no_argument, NULL, OPT_COMPARE },
 	{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
 	{ "partial", no_argument, NULL, OPT_PARTIAL },
+	{ "files-from", required_argument, NULL, OPT_FILES_FROM },
 	{ "output", required_argument, NULL, 'o' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -68,6 +69,7 @@ static const char align_usage[] =
 "  --crlf             end lines with CRLF\n"
 "  --lexicon FILE     add terms and aliases (term<TAB>kind<TAB>category<TAB>aliases)\n"
 "  --max-bytes N      skip inputs larger than N bytes (default 32 MiB)\n"
+"  --files-from FILE  also read posting paths, one a line (- for stdin)\n"
 "  -j N               worker threads (default: all cores)\n"
 "  -q                 no warnings\n";
 
@@ -80,6 +82,7 @@ static const char vocab_usage[] =
 "\n"
 "  --partial  write a mergeable table (JSON Lines) for jdalign merge:\n"
 "             counts, spellings and the smallest example line per term\n"
+"  --files-from FILE  also read posting paths, one a line (- for stdin)\n"
 "  -o FILE  --format csv|tsv|jsonl  --bom  --crlf  --lexicon FILE\n"
 "  --max-bytes N  -j N  -q\n";
 
@@ -98,7 +101,7 @@ static const char extract_usage[] =
 "Prints what jdalign read from each page: status, source, title,\n"
 "company, location, sections and their lines, warnings.\n"
 "\n"
-"  --format text|jsonl  -o FILE  --max-bytes N  -j N  -q\n";
+"  --format text|jsonl  -o FILE  --files-from FILE  --max-bytes N  -j N  -q\n";
 
 static const char terms_usage[] =
 "usage: jdalign terms [options] [FILE|-]\n"
@@ -177,6 +180,7 @@ option(int c, struct jd_opts *o, const char *usage, FILE *err)
 	case OPT_CRLF: o->crlf = 1; break;
 	case OPT_COMPARE: o->compare = 1; break;
 	case OPT_PARTIAL: o->partial = 1; break;
+	case OPT_FILES_FROM: o->files_from = optarg; break;
 	case OPT_FORMAT:
 		if ((o->format = parse_format(optarg, o->command)) < 0)
 			return usage_error(err, usage, "unknown format", optarg);
@@ -222,6 +226,9 @@ check_args(struct jd_opts *o, const char *usage, size_t min, FILE *err)
 		return usage_error(err, usage, "--compare is for align", NULL);
 	if (o->compare)
 		min = 3;
+	if (o->files_from && o->command != JD_CMD_TERMS &&
+	    o->command != JD_CMD_MERGE && min > 0)
+		min--;
 	if (o->nargs < min)
 		return usage_error(err, usage, "missing arguments", NULL);
 	if (o->command == JD_CMD_TERMS && o->nargs > 1)

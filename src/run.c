@@ -46,6 +46,39 @@ ctx_free(struct ctx *c)
 	jd_diag_free(c->d);
 }
 
+/* The POSTING arguments, and the paths --files-from names. */
+void
+collect_inputs(struct ctx *c, char *const *args, size_t nargs,
+    struct jd_inputs *in)
+{
+	const char *path = c->o->files_from, *cause;
+	char *data, **list = NULL;
+	size_t len, n = 0;
+
+	jd_load_collect(args, nargs, in, c->d);
+	if (path == NULL)
+		return;
+	if (jd_util_read_file(path, (size_t)1 << 30, &data, &len, &cause) < 0) {
+		jd_diag_error(c->d, path, 0, JD_EXIT_INPUT, "%s", cause);
+		return;
+	}
+	for (char *s = data, *nl; s && *s; s = nl ? nl + 1 : NULL) {
+		nl = strchr(s, '\n');
+		if (nl)
+			*nl = '\0';
+		size_t l = strlen(s);
+		if (l && s[l - 1] == '\r')
+			s[--l] = '\0';
+		if (l == 0)
+			continue;
+		list = xreallocarray(list, n + 1, sizeof *list);
+		list[n++] = s;
+	}
+	jd_load_collect(list, n, in, c->d);
+	free(list);
+	free(data);
+}
+
 /* ------------------------------------------------------------ workers */
 
 struct pool {
@@ -360,7 +393,7 @@ run_vocab(struct ctx *c)
 	struct jd_vocab *v = jd_vocab_new(c->bg);
 	struct item *items;
 
-	jd_load_collect(c->o->args, c->o->nargs, &in, c->d);
+	collect_inputs(c, c->o->args, c->o->nargs, &in);
 	items = read_inputs(c, &in, KEEP_NOTHING, v);
 	report_items(c, items, in.n);
 	if (count_ok(items, in.n) == 0)
@@ -446,7 +479,7 @@ run_extract(struct ctx *c)
 	struct jd_buf b = JD_BUF_INIT;
 	const char *cause;
 
-	jd_load_collect(c->o->args, c->o->nargs, &in, c->d);
+	collect_inputs(c, c->o->args, c->o->nargs, &in);
 	items = read_inputs(c, &in, KEEP_POSTS, NULL);
 	report_items(c, items, in.n);
 	for (size_t i = 0; i < in.n; i++)

@@ -78,7 +78,7 @@ read_postings(struct job *j, char *const *args, size_t nargs)
 	struct ctx *c = j->c;
 	size_t total = 0;
 
-	jd_load_collect(args, nargs, &j->in, c->d);
+	collect_inputs(c, args, nargs, &j->in);
 	j->items = read_inputs(c, &j->in, KEEP_DOCS, NULL);
 	report_items(c, j->items, j->in.n);
 	for (size_t i = 0; i < j->in.n; i++)

@@ -41,6 +41,9 @@ enum { KEEP_NOTHING, KEEP_DOCS, KEEP_POSTS };
 int ctx_init(struct ctx *c, const struct jd_opts *o, FILE *out, FILE *err);
 void ctx_free(struct ctx *c);
 
+/* Collects the POSTING arguments and the paths of --files-from. */
+void collect_inputs(struct ctx *c, char *const *args, size_t nargs,
+    struct jd_inputs *in);
 /* Reads every input in parallel. keep: KEEP_DOCS keeps postings and their
  * documents (lines kept); KEEP_POSTS keeps postings only; KEEP_NOTHING
  * adds each document to v and keeps only status and warnings. */

@@ -141,10 +141,11 @@ merge_file(struct ctx *c, struct jd_vocab *v, const char *path)
 		size_t n = nl ? (size_t)(nl - s) : strlen(s);
 		json_t *o = json_loadb(s, n, 0, NULL);
 		lineno++;
-		if (o == NULL)
+		json_t *f = o ? json_object_get(o, "jdalign_partial") : NULL;
+		if (o == NULL || (lineno == 1 && f == NULL))
 			rc = -1;
-		else if (lineno == 1) {
-			json_t *f = json_object_get(o, "jdalign_partial");
+		else if (f) {
+			/* a header: concatenated tables (a reducer's input) */
 			const char *d = json_string_value(json_object_get(o,
 			    "lexicon_digest"));
 			if (json_integer_value(f) != PARTIAL_FORMAT)
@@ -154,8 +155,9 @@ merge_file(struct ctx *c, struct jd_vocab *v, const char *path)
 				    json_integer_value(json_object_get(o,
 				    "postings")));
 				if (d == NULL || strcmp(d, dg) != 0)
-					jd_diag_warn(c->d, path, 1, "made with another "
-					    "lexicon (give the same --lexicon files)");
+					jd_diag_warn(c->d, path, lineno, "made with "
+					    "another lexicon (give the same "
+					    "--lexicon files)");
 			}
 		} else if (merge_row(c, v, o) < 0)
 			rc = -1;

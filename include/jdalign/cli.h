@@ -31,6 +31,7 @@ struct jd_opts {
 	int compare;		/* --compare OLD NEW */
 	size_t max_bytes;	/* --max-bytes N */
 	int partial;		/* vocab --partial: a mergeable table */
+	const char *files_from;	/* --files-from FILE: posting paths, one a line */
 	char **args;		/* positional arguments */
 	size_t nargs;
 };
