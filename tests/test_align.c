@@ -121,7 +121,7 @@ Test(align, closest_requirement_and_aliases)
 	const char *bullet = "Tuned Postgres and moved queues to RabbitMQ";
 	jd_vocab_doc_line(res, lex, &o, &h, bullet, strlen(bullet), "required", 1);
 	for (size_t i = 0; i < post->nterms; i++)
-		post->terms[i].weight = 1.0;
+		post->terms[i].weight = post->terms[i].specificity = 1.0;
 	jd_align_posting(lex, post, &rd, &rows);
 	cr_assert_eq(rows.n, 1);
 	cr_expect_eq(rows.v[0].line, 1);
