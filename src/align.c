@@ -54,19 +54,24 @@ bullet_surface(const struct jd_doc *rd, const struct jd_dline *bl,
 	return NULL;
 }
 
-/* Term weight of line l that bullet line bl covers. */
+/*
+ * Term weight of line l that bullet line bl covers, each term weighed where
+ * it stands: the line's section weight x the term's specificity, so a
+ * requirement outweighs the same words in "About us".
+ */
 static double
 covered(const struct jd_doc *post, const struct jd_dline *l,
     const struct jd_doc *rd, const struct jd_dline *bl, double *total)
 {
-	double c = 0;
+	double c = 0, sw = jd_vocab_section_weight(l->section);
 
 	*total = 0;
 	for (size_t k = 0; k < l->nterms; k++) {
 		const struct jd_dterm *t = &post->terms[l->terms[k]];
-		*total += t->weight;
+		double w = sw * t->specificity;
+		*total += w;
 		if (bullet_surface(rd, bl, t->name))
-			c += t->weight;
+			c += w;
 	}
 	return c;
 }

@@ -12,7 +12,8 @@
 
 enum {
 	OPT_OUT_DIR = 256, OPT_FORMAT, OPT_LEXICON, OPT_TOP, OPT_FAIL_UNDER,
-	OPT_BOM, OPT_CRLF, OPT_COMPARE, OPT_MAX_BYTES, OPT_HELP, OPT_VERSION
+	OPT_BOM, OPT_CRLF, OPT_COMPARE, OPT_MAX_BYTES, OPT_HELP, OPT_VERSION,
+	OPT_PARTIAL, OPT_FILES_FROM
 };
 
 static const struct option long_opts[] = {
@@ -25,6 +26,8 @@ static const struct option long_opts[] = {
 	{ "crlf", no_argument, NULL, OPT_CRLF },
 	{ "compare", no_argument, NULL, OPT_COMPARE },
 	{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+	{ "partial", no_argument, NULL, OPT_PARTIAL },
+	{ "files-from", required_argument, NULL, OPT_FILES_FROM },
 	{ "output", required_argument, NULL, 'o' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -40,6 +43,7 @@ static const char main_usage[] =
 "  vocab   [options] POSTING...          the market vocabulary of postings\n"
 "  extract [options] POSTING...          what jdalign read from each page\n"
 "  terms   [options] [FILE|-]            the terms in each line of text\n"
+"  merge   [options] PARTIAL...          combine vocab --partial tables\n"
 "  lint    [options] RESUME              recruiter-signal findings per bullet\n"
 "\n"
 "A POSTING is a file, a folder (searched for .html .htm .txt .md .json)\n"
@@ -66,6 +70,7 @@ static const char align_usage[] =
 "  --crlf             end lines with CRLF\n"
 "  --lexicon FILE     add terms and aliases (term<TAB>kind<TAB>category<TAB>aliases)\n"
 "  --max-bytes N      skip inputs larger than N bytes (default 32 MiB)\n"
+"  --files-from FILE  also read posting paths, one a line (- for stdin)\n"
 "  -j N               worker threads (default: all cores)\n"
 "  -q                 no warnings\n";
 
@@ -76,8 +81,20 @@ static const char vocab_usage[] =
 "postings, share, required_postings, required_share, specificity,\n"
 "variants, example.\n"
 "\n"
+"  --partial  write a mergeable table (JSON Lines) for jdalign merge:\n"
+"             counts, spellings and the smallest example line per term\n"
+"  --files-from FILE  also read posting paths, one a line (- for stdin)\n"
 "  -o FILE  --format csv|tsv|jsonl  --bom  --crlf  --lexicon FILE\n"
 "  --max-bytes N  -j N  -q\n";
+
+static const char merge_usage[] =
+"usage: jdalign merge [options] PARTIAL...\n"
+"\n"
+"Combines tables written by 'jdalign vocab --partial' (one per shard of a\n"
+"corpus) into the vocabulary 'jdalign vocab' writes for the whole corpus.\n"
+"Never opens a posting. Give the same --lexicon files as the shards had.\n"
+"\n"
+"  -o FILE  --format csv|tsv|jsonl  --bom  --crlf  --lexicon FILE  -q\n";
 
 static const char extract_usage[] =
 "usage: jdalign extract [options] POSTING...\n"
@@ -85,7 +102,7 @@ static const char extract_usage[] =
 "Prints what jdalign read from each page: status, source, title,\n"
 "company, location, sections and their lines, warnings.\n"
 "\n"
-"  --format text|jsonl  -o FILE  --max-bytes N  -j N  -q\n";
+"  --format text|jsonl  -o FILE  --files-from FILE  --max-bytes N  -j N  -q\n";
 
 static const char terms_usage[] =
 "usage: jdalign terms [options] [FILE|-]\n"
@@ -117,6 +134,7 @@ static const struct {
 	{ "vocab", JD_CMD_VOCAB, vocab_usage, 1 },
 	{ "extract", JD_CMD_EXTRACT, extract_usage, 1 },
 	{ "terms", JD_CMD_TERMS, terms_usage, 0 },
+	{ "merge", JD_CMD_MERGE, merge_usage, 1 },
 	{ "lint", JD_CMD_LINT, lint_usage, 1 },
 };
 
@@ -175,6 +193,8 @@ option(int c, struct jd_opts *o, const char *usage, FILE *err)
 	case OPT_BOM: o->bom = 1; break;
 	case OPT_CRLF: o->crlf = 1; break;
 	case OPT_COMPARE: o->compare = 1; break;
+	case OPT_PARTIAL: o->partial = 1; break;
+	case OPT_FILES_FROM: o->files_from = optarg; break;
 	case OPT_FORMAT:
 		if ((o->format = parse_format(optarg, o->command)) < 0)
 			return usage_error(err, usage, "unknown format", optarg);
@@ -220,6 +240,9 @@ check_args(struct jd_opts *o, const char *usage, size_t min, FILE *err)
 		return usage_error(err, usage, "--compare is for align", NULL);
 	if (o->compare)
 		min = 3;
+	if (o->files_from && o->command != JD_CMD_TERMS &&
+	    o->command != JD_CMD_MERGE && min > 0)
+		min--;
 	if (o->nargs < min)
 		return usage_error(err, usage, "missing arguments", NULL);
 	if (o->command == JD_CMD_TERMS && o->nargs > 1)
@@ -229,6 +252,8 @@ check_args(struct jd_opts *o, const char *usage, size_t min, FILE *err)
 	if (o->out_dir && o->output)
 		return usage_error(err, usage, "-o and --out-dir exclude each other",
 		    NULL);
+	if (o->partial && o->command != JD_CMD_VOCAB)
+		return usage_error(err, usage, "--partial is for vocab", NULL);
 	if (o->out_dir && o->command != JD_CMD_ALIGN)
 		return usage_error(err, usage, "--out-dir is for align", NULL);
 	return JD_CLI_RUN;

@@ -3,11 +3,21 @@
  * runs it; libxml2 is initialised here once, before any worker starts.
  */
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 
 #include "jdalign/cli.h"
 #include "jdalign/diag.h"
 #include "jdalign/main.h"
 #include "jdalign/run.h"
+
+/* libxml2's own messages: pages are hostile input, and what matters about
+ * them is reported through diag. */
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
 
 int
 jd_main(int argc, char **argv, FILE *out, FILE *err)
@@ -16,6 +26,8 @@ jd_main(int argc, char **argv, FILE *out, FILE *err)
 	int rc;
 
 	xmlInitParser();
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlThrDefSetGenericErrorFunc(NULL, quiet);
 	rc = jd_cli_parse(argc, argv, &o, out, err);
 	if (rc == JD_CLI_DONE)
 		rc = JD_EXIT_OK;

@@ -46,6 +46,39 @@ ctx_free(struct ctx *c)
 	jd_diag_free(c->d);
 }
 
+/* The POSTING arguments, and the paths --files-from names. */
+void
+collect_inputs(struct ctx *c, char *const *args, size_t nargs,
+    struct jd_inputs *in)
+{
+	const char *path = c->o->files_from, *cause;
+	char *data, **list = NULL;
+	size_t len, n = 0;
+
+	jd_load_collect(args, nargs, in, c->d);
+	if (path == NULL)
+		return;
+	if (jd_util_read_file(path, (size_t)1 << 30, &data, &len, &cause) < 0) {
+		jd_diag_error(c->d, path, 0, JD_EXIT_INPUT, "%s", cause);
+		return;
+	}
+	for (char *s = data, *nl; s && *s; s = nl ? nl + 1 : NULL) {
+		nl = strchr(s, '\n');
+		if (nl)
+			*nl = '\0';
+		size_t l = strlen(s);
+		if (l && s[l - 1] == '\r')
+			s[--l] = '\0';
+		if (l == 0)
+			continue;
+		list = xreallocarray(list, n + 1, sizeof *list);
+		list[n++] = s;
+	}
+	jd_load_collect(list, n, in, c->d);
+	free(list);
+	free(data);
+}
+
 /* ------------------------------------------------------------ workers */
 
 struct pool {
@@ -57,7 +90,33 @@ struct pool {
 	pthread_mutex_t lock;
 	struct jd_vocab **vocabs;	/* one per worker (KEEP_NOTHING) */
 	int nworkers;
+	FILE *tty;		/* progress goes here; NULL: none */
+	size_t done;
+	double t0, shown;
 };
+
+#define PROGRESS_EVERY 0.25	/* seconds between progress lines */
+
+/* One progress line: files done / total, rate, ETA. Called locked. */
+static void
+progress(struct pool *pl, int last)
+{
+	double now = jd_util_now(), dt = now - pl->t0;
+
+	if (pl->tty == NULL || (!last && now - pl->shown < PROGRESS_EVERY))
+		return;
+	pl->shown = now;
+	if (last) {
+		fputs("\r\033[K", pl->tty);
+		fflush(pl->tty);
+		return;
+	}
+	double rate = dt > 0 ? (double)pl->done / dt : 0;
+	double eta = rate > 0 ? (double)(pl->in->n - pl->done) / rate : 0;
+	fprintf(pl->tty, "\r\033[Kjdalign: %zu/%zu files, %.0f/s, ETA %.0fs",
+	    pl->done, pl->in->n, rate, eta);
+	fflush(pl->tty);
+}
 
 static struct jd_doc *
 make_doc(struct ctx *c, const struct jd_posting *p, struct jd_hits *h,
@@ -142,6 +201,12 @@ work(void *arg)
 		if (i >= pl->in->n)
 			break;
 		read_one(pl, i, pl->vocabs ? pl->vocabs[w->id] : NULL, &h);
+		if (pl->tty) {
+			pthread_mutex_lock(&pl->lock);
+			pl->done++;
+			progress(pl, 0);
+			pthread_mutex_unlock(&pl->lock);
+		}
 	}
 	jd_hits_free(&h);
 	return NULL;
@@ -160,6 +225,9 @@ read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
 		n = 1;
 	pl.items = xcalloc(in->n + 1, sizeof *pl.items);
 	pl.nworkers = n;
+	pl.t0 = pl.shown = jd_util_now();
+	if (!c->o->quiet && isatty(fileno(c->err)))
+		pl.tty = c->err;
 	pthread_mutex_init(&pl.lock, NULL);
 	if (keep == KEEP_NOTHING) {
 		pl.vocabs = xcalloc((size_t)n, sizeof *pl.vocabs);
@@ -179,6 +247,7 @@ read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
 	for (int i = 1; i < n; i++)
 		if (tids[i])
 			pthread_join(tids[i], NULL);
+	progress(&pl, 1);
 	for (int i = 0; pl.vocabs && i < n; i++) {
 		jd_vocab_merge(v, pl.vocabs[i]);
 		jd_vocab_free(pl.vocabs[i]);
@@ -291,21 +360,13 @@ static const char *const vocab_cols[] = {
 	"required_share", "specificity", "variants", "example"
 };
 
-static int
-run_vocab(struct ctx *c)
+void
+write_vocab(struct ctx *c, struct jd_vocab *v)
 {
-	struct jd_inputs in = { 0 };
-	struct jd_vocab *v = jd_vocab_new(c->bg);
-	struct item *items;
-
-	jd_load_collect(c->o->args, c->o->nargs, &in, c->d);
-	items = read_inputs(c, &in, KEEP_NOTHING, v);
-	report_items(c, items, in.n);
-	if (count_ok(items, in.n) == 0)
-		jd_diag_msg(c->d, JD_EXIT_FATAL, "no usable posting");
 	size_t n = jd_vocab_sort(v);
 	double docs = (double)jd_vocab_postings(v);
 	struct jd_table *t = open_table(c, "vocab", vocab_cols, 10);
+
 	for (size_t i = 0; t && i < n; i++) {
 		struct jd_vterm r;
 		jd_vocab_row(v, i, &r);
@@ -323,6 +384,24 @@ run_vocab(struct ctx *c)
 		jd_report_end_row(t);
 	}
 	close_table(c, t, "vocab");
+}
+
+static int
+run_vocab(struct ctx *c)
+{
+	struct jd_inputs in = { 0 };
+	struct jd_vocab *v = jd_vocab_new(c->bg);
+	struct item *items;
+
+	collect_inputs(c, c->o->args, c->o->nargs, &in);
+	items = read_inputs(c, &in, KEEP_NOTHING, v);
+	report_items(c, items, in.n);
+	if (count_ok(items, in.n) == 0)
+		jd_diag_msg(c->d, JD_EXIT_FATAL, "no usable posting");
+	if (c->o->partial)
+		write_partial(c, v);
+	else
+		write_vocab(c, v);
 	free_items(items, in.n);
 	jd_inputs_free(&in);
 	jd_vocab_free(v);
@@ -400,7 +479,7 @@ run_extract(struct ctx *c)
 	struct jd_buf b = JD_BUF_INIT;
 	const char *cause;
 
-	jd_load_collect(c->o->args, c->o->nargs, &in, c->d);
+	collect_inputs(c, c->o->args, c->o->nargs, &in);
 	items = read_inputs(c, &in, KEEP_POSTS, NULL);
 	report_items(c, items, in.n);
 	for (size_t i = 0; i < in.n; i++)
@@ -557,6 +636,9 @@ jd_run(const struct jd_opts *o, FILE *out, FILE *err)
 			break;
 		case JD_CMD_TERMS:
 			rc = run_terms(&c);
+			break;
+		case JD_CMD_MERGE:
+			rc = run_merge(&c);
 			break;
 		case JD_CMD_LINT:
 			rc = run_lint(&c);

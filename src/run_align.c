@@ -81,7 +81,7 @@ read_postings(struct job *j, char *const *args, size_t nargs)
 	struct ctx *c = j->c;
 	size_t total = 0;
 
-	jd_load_collect(args, nargs, &j->in, c->d);
+	collect_inputs(c, args, nargs, &j->in);
 	j->items = read_inputs(c, &j->in, KEEP_DOCS, NULL);
 	report_items(c, j->items, j->in.n);
 	for (size_t i = 0; i < j->in.n; i++)
@@ -343,6 +343,31 @@ static const char *const posting_cols[] = {
 	"workplace", "title_match", "warnings"
 };
 
+/* The knockouts of a posting, from its location and every line. */
+static void
+knockouts(const struct jd_posting *p, struct jd_knockouts *k)
+{
+	size_t n = 1, i = 0;
+
+	for (size_t s = 0; s < p->nsections; s++)
+		n += p->sections[s].nlines + 1;
+	const char **lines = xcalloc(n + 1, sizeof *lines);
+	const char **kinds = xcalloc(n + 1, sizeof *kinds);
+	lines[i++] = p->location ? p->location : "";
+	for (size_t s = 0; s < p->nsections; s++) {
+		const char *kind = jd_html_kind_name(p->sections[s].kind);
+		kinds[i] = kind;
+		lines[i++] = p->sections[s].heading;
+		for (size_t l = 0; l < p->sections[s].nlines; l++) {
+			kinds[i] = kind;
+			lines[i++] = p->sections[s].lines[l];
+		}
+	}
+	jd_align_knockouts(lines, kinds, i, k);
+	free(lines);
+	free(kinds);
+}
+
 static void
 write_postings(struct job *j)
 {
@@ -383,8 +408,16 @@ write_postings(struct job *j)
 				jd_report_num(t, NULL);
 			jd_report_text(t, "");
 		}
-		for (int k = 0; k < 5; k++)
-			jd_report_text(t, "");
+		struct jd_knockouts ko;
+		knockouts(ps, &ko);
+		if (ko.years)
+			jd_report_int(t, (unsigned long)ko.years);
+		else
+			jd_report_num(t, NULL);
+		jd_report_text(t, ko.degree);
+		jd_report_text(t, ko.sponsorship);
+		jd_report_text(t, ko.clearance);
+		jd_report_text(t, ko.workplace);
 		jd_report_text(t, ps->title && jd_align_title_match(ps->title,
 		    j->res.titles, j->res.ntitles) ? "yes" : "no");
 		jd_report_text(t, jd_buf_str(&w));

@@ -41,6 +41,9 @@ enum { KEEP_NOTHING, KEEP_DOCS, KEEP_POSTS };
 int ctx_init(struct ctx *c, const struct jd_opts *o, FILE *out, FILE *err);
 void ctx_free(struct ctx *c);
 
+/* Collects the POSTING arguments and the paths of --files-from. */
+void collect_inputs(struct ctx *c, char *const *args, size_t nargs,
+    struct jd_inputs *in);
 /* Reads every input in parallel. keep: KEEP_DOCS keeps postings and their
  * documents (lines kept); KEEP_POSTS keeps postings only; KEEP_NOTHING
  * adds each document to v and keeps only status and warnings. */
@@ -56,6 +59,12 @@ struct jd_table *open_table(struct ctx *c, const char *name,
 /* Closes a table; a failure is reported and raises the status to 4. */
 void close_table(struct ctx *c, struct jd_table *t, const char *name);
 struct jd_report_opts report_opts(const struct ctx *c);
+
+/* Writes the corpus table as vocab does (term, kind, … example). */
+void write_vocab(struct ctx *c, struct jd_vocab *v);
+/* run_merge.c: vocab --partial output, and the merge command. */
+void write_partial(struct ctx *c, struct jd_vocab *v);
+int run_merge(struct ctx *c);
 
 int run_align(struct ctx *c);
 int run_compare(struct ctx *c);

@@ -513,10 +513,34 @@ jd_vocab_row(const struct jd_vocab *v, size_t i, struct jd_vterm *row)
 	row->specificity = c->spec;
 	row->variants = c->joined;
 	row->example = c->example;
+	row->lexical = c->lexical;
+	row->variant_list = c->variants;
+	row->nvariants = (size_t)c->nvariants;
 }
 
 unsigned long
 jd_vocab_postings(const struct jd_vocab *v)
 {
 	return v->docs;
+}
+
+void
+jd_vocab_add_row(struct jd_vocab *v, const struct jd_vterm *row)
+{
+	struct centry *c = centry_get(v, row->name, row->kind, row->category,
+	    row->lexical, row->example);
+
+	c->postings += row->postings;
+	c->required += row->required_postings;
+	for (size_t i = 0; i < row->nvariants; i++)
+		add_variant(c, row->variant_list[i]);
+	set_example(c, row->example);
+	v->weighed = 0;
+}
+
+void
+jd_vocab_add_postings(struct jd_vocab *v, unsigned long postings)
+{
+	v->docs += postings;
+	v->weighed = 0;
 }

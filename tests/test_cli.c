@@ -93,3 +93,83 @@ Test(cli, terms_jsonl_offsets)
 	jd_test_rmrf(dir);
 	free(dir);
 }
+
+Test(cli, compare_two_versions)
+{
+	const char *a[] = { "align", "-q", "--compare", "corpora/examples/resume.md",
+		"corpora/examples/resume-v2.md", "corpora/examples/postings", NULL };
+	struct jd_run_result r = jd_test_run(a);
+
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	const char *head = "posting_id,title,old_match_rate,new_match_rate,change\n";
+	cr_expect_eq(strncmp(r.out, head, strlen(head)), 0);
+	cr_expect_not_null(strstr(r.err, "corpora/examples/resume-v2.md raises "
+	    "the match in "));
+	cr_expect_not_null(strstr(r.err, " of 8 postings, lowers it in "));
+	jd_run_result_free(&r);
+}
+
+Test(cli, resume_from_standard_input)
+{
+	const char *a[] = { "align", "-q", "-", "corpora/examples/postings", NULL };
+
+	cr_assert_not_null(freopen("corpora/examples/resume.md", "r", stdin));
+	struct jd_run_result r = jd_test_run(a);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	cr_expect_not_null(strstr(r.out, "\"R1-1\",\"Cut p95 checkout latency"));
+	jd_run_result_free(&r);
+}
+
+Test(cli, formats_top_and_bom)
+{
+	char *dir = jd_test_tmpdir(), path[512];
+	const char *a[] = { "align", "-q", "--format", "tsv", "--bom", "--top",
+		"1", "--out-dir", dir, "corpora/examples/resume.md",
+		"corpora/examples/postings", NULL };
+	struct jd_run_result r = jd_test_run(a);
+
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	snprintf(path, sizeof path, "%s/alignment.tsv", dir);
+	char *t = jd_test_read(path);
+	cr_assert_not_null(t);
+	const char *head = "\xef\xbb\xbfposting_id\tposting_title\t";
+	cr_expect_eq(strncmp(t, head, strlen(head)), 0);
+	/* --top 1: no bullet appears twice */
+	char seen[64][16];
+	size_t n = 0;
+	for (char *line = strchr(t, '\n'); line && line[1]; line = strchr(line + 1, '\n')) {
+		char *f = line + 1;
+		for (int k = 0; k < 3 && f; k++)
+			f = strchr(f, '\t') ? strchr(f, '\t') + 1 : NULL;
+		cr_assert_not_null(f);
+		size_t len = strcspn(f, "\t");
+		for (size_t i = 0; i < n; i++)
+			cr_expect(strncmp(seen[i], f, len) != 0 || seen[i][len] != '\0',
+			    "bullet %.*s twice under --top 1", (int)len, f);
+		if (n < 64 && len < 16) {
+			memcpy(seen[n], f, len);
+			seen[n++][len] = '\0';
+		}
+	}
+	cr_expect_gt(n, 5);
+	free(t);
+	snprintf(path, sizeof path, "%s/gaps.tsv", dir);
+	t = jd_test_read(path);
+	cr_expect_not_null(t);
+	free(t);
+	jd_run_result_free(&r);
+	jd_test_rmrf(dir);
+	free(dir);
+}
+
+Test(cli, jsonl_alignment)
+{
+	const char *a[] = { "align", "-q", "--format", "jsonl",
+		"corpora/examples/resume.md", "corpora/examples/postings", NULL };
+	struct jd_run_result r = jd_test_run(a);
+
+	cr_expect_eq(r.status, 0);
+	cr_expect_eq(strncmp(r.out, "{\"posting_id\":\"corpora/examples/postings/", 41), 0);
+	cr_expect_not_null(strstr(r.out, "\"score\":"));
+	jd_run_result_free(&r);
+}

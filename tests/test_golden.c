@@ -4,6 +4,8 @@
  * scripts/update-golden.sh rewrites the expected files after a deliberate
  * change.
  */
+#include <csv.h>
+
 #include "testutil.h"
 
 TestSuite(golden, .fini = jd_test_fini, .timeout = 60);
@@ -12,6 +14,50 @@ static const char *const reports[] = {
 	"alignment.csv", "gaps.csv", "posting_terms.csv", "postings.csv",
 	"lint.csv", NULL
 };
+
+struct shape {
+	size_t fields, header, rows;
+	int ragged;
+};
+
+static void
+count_field(void *s, size_t n, void *data)
+{
+	(void)s;
+	(void)n;
+	((struct shape *)data)->fields++;
+}
+
+static void
+count_row(int c, void *data)
+{
+	struct shape *sh = data;
+
+	(void)c;
+	if (sh->rows++ == 0)
+		sh->header = sh->fields;
+	else if (sh->fields != sh->header)
+		sh->ragged = 1;
+	sh->fields = 0;
+}
+
+/* Every report reads back with libcsv's strict parser, every row as wide
+ * as the header. */
+static void
+strict_readback(const char *path, const char *text)
+{
+	struct csv_parser p;
+	struct shape sh = { 0 };
+	size_t n = strlen(text);
+
+	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	cr_expect_eq(csv_parse(&p, text, n, count_field, count_row, &sh), n,
+	    "%s: %s", path, csv_strerror(csv_error(&p)));
+	cr_expect_eq(csv_fini(&p, count_field, count_row, &sh), 0, "%s", path);
+	cr_expect(!sh.ragged, "%s has rows of another width", path);
+	cr_expect_gt(sh.header, 0, "%s has no header", path);
+	csv_free(&p);
+}
 
 static void
 run_and_compare(const char *jobs)
@@ -32,6 +78,7 @@ run_and_compare(const char *jobs)
 		cr_assert_not_null(g, "%s not written", got);
 		cr_assert_not_null(w, "%s missing", want);
 		cr_expect_str_eq(g, w, "%s differs from %s (-j %s)", got, want, jobs);
+		strict_readback(got, g);
 		free(g);
 		free(w);
 	}

@@ -59,4 +59,19 @@ void jd_coverage_free(struct jd_coverage *cov);
 /* Rounds to one decimal, as every rate is reported. */
 double jd_align_round1(double x);
 
+
+
+/* What a posting says that can rule a candidate out, read from its text. */
+struct jd_knockouts {
+	int years;		/* the smallest number of years asked; 0: none */
+	const char *degree;	/* "associate" "bachelor" "master" "phd" or "" */
+	const char *sponsorship;	/* "yes", "no" or "" */
+	const char *clearance;	/* "TS/SCI" "Top Secret" "Secret" … or "" */
+	const char *workplace;	/* "remote" "hybrid" "onsite" or "" */
+};
+
+/* Reads the knockouts from a posting's lines; kinds[i] is line i's section
+ * kind ("required", "preferred", …), or NULL when unknown. */
+void jd_align_knockouts(const char *const *lines, const char *const *kinds,
+    size_t n, struct jd_knockouts *k);
 #endif

@@ -13,7 +13,7 @@
 
 enum jd_command {
 	JD_CMD_NONE, JD_CMD_ALIGN, JD_CMD_VOCAB, JD_CMD_EXTRACT, JD_CMD_TERMS,
-	JD_CMD_LINT
+	JD_CMD_MERGE, JD_CMD_LINT
 };
 
 struct jd_opts {
@@ -30,6 +30,8 @@ struct jd_opts {
 	int bom, crlf;
 	int compare;		/* --compare OLD NEW */
 	size_t max_bytes;	/* --max-bytes N */
+	int partial;		/* vocab --partial: a mergeable table */
+	const char *files_from;	/* --files-from FILE: posting paths, one a line */
 	char **args;		/* positional arguments */
 	size_t nargs;
 };

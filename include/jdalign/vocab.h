@@ -86,6 +86,9 @@ struct jd_vterm {
 	double specificity;
 	const char *variants;	/* "; "-joined spellings */
 	const char *example;
+	int lexical;		/* a lexicon term, not a discovered phrase */
+	char *const *variant_list;	/* the spellings one by one */
+	size_t nvariants;
 };
 
 /* Sorts the table (postings, then specificity, then name) and returns the
@@ -95,5 +98,15 @@ void jd_vocab_row(const struct jd_vocab *v, size_t i, struct jd_vterm *row);
 unsigned long jd_vocab_postings(const struct jd_vocab *v);
 /* The specificity of a term by name (0 when unknown). */
 double jd_vocab_specificity(const struct jd_vocab *v, const char *name);
+
+/*
+ * Adds a row of another corpus table (read from a partial table): counts
+ * add up, spellings and the example stay the smallest, so the order rows
+ * arrive in never matters. kind and category are borrowed and must outlive
+ * v (the lexicon's strings, or static ones).
+ */
+void jd_vocab_add_row(struct jd_vocab *v, const struct jd_vterm *row);
+/* Counts postings added through rows (a partial table's header). */
+void jd_vocab_add_postings(struct jd_vocab *v, unsigned long postings);
 
 #endif
