@@ -35,7 +35,35 @@ except ImportError:  # pragma: no cover
 
 KINDS = {"language", "framework", "library", "database", "cloud", "platform",
          "tool", "protocol", "os", "practice", "concept", "methodology",
-         "credential", "domain", "role", "soft_skill"}
+         "credential", "domain", "role", "soft_skill", "spoken_language"}
+
+# Ambiguous spellings whose casing is no evidence ("Spring" is a season,
+# "Flow" and "Segment" are words people capitalize): written "~~", they
+# count only next to a technology or after a cue (see include/jdalign/terms.h).
+WEAK_SPELLINGS = {s.lower() for s in """
+Spring Make Access Flow Linear Notion Segment Vector Unity Room Combine Echo
+Fiber Lit Bun Expo Remix Rocket Diesel Supervisor Temporal Cortex Graphite
+Sanity Ray Forth Scheme Celery Cucumber Cypress Jasmine Mocha Phoenix Sinatra
+Atlantis Astro Backstage Capacitor Cargo Composer Consul Envoy Falco Gatsby
+Kong Lighthouse Locust Luigi Nomad Packer Poetry Prefect Presto Retrofit
+Rollup Salt Unleash Vagrant Varnish Yarn Emotion Babel Grunt Gulp Flux
+Honeycomb Thanos Chroma Pinecone Playwright Mercurial Caddy Calico Cobra Gin
+Mongoose Nix Slick Vault Triton Bamboo Druid Hive Pulsar Superset Aurora
+Athena Glue Lambda Apollo Loki Spanner Iceberg Tempo Drizzle Cosign Intercom
+Amplitude Plaid Braintree Workday InScribe Watson Windsor Squeak Raft
+Consensus Transactions Saga Pairing Playbooks Releases Recommendations
+""".split()}
+
+# Bare vendor names and social networks: companies, not skills (O*NET lists
+# "Facebook" as web page creation software).
+NOT_TERMS = {"Microsoft", "Google", "Amazon", "Apple", "IBM", "Oracle", "Meta",
+             "Facebook", "Instagram", "LinkedIn", "Twitter", "YouTube", "Pinterest",
+             "Snapchat", "TikTok", "WhatsApp", "Reddit", "Tumblr", "Flickr",
+             "Document Object Model DOM Scripting", "Java Persistence"}
+
+# Stack Overflow tag synonyms that are words or other things ("inc" -> php)
+SYNONYM_DENY = {"inc", "cake", "ibm", "robots", "flex", "squeak", "rails3",
+                "retries", "tuning", "sprints", "actors"}
 
 TOKEN_RE = re.compile(r"\.?[^\W_](?:[\w+#./-]*[\w+#])?", re.UNICODE)
 
@@ -96,15 +124,18 @@ class Lexicon:
         self.index = {}        # key -> entry id (canonical + aliases)
         self.loose_index = {}  # loose key -> entry id (merge lookups only)
         self.collisions = 0
+        self.ambiguous = set()  # keys written with "~"
 
-    def find(self, names):
+    def find(self, names, skip_ambiguous=False):
+        """The entry owning any of names; with skip_ambiguous, a spelling
+        that needs context ("EMR", "Expo") merges nothing."""
         for n in names:
             k = key(n)
-            if k in self.index:
+            if k in self.index and not (skip_ambiguous and k in self.ambiguous):
                 return self.index[k]
         for n in names:
             k = loose(n)
-            if k in self.loose_index:
+            if k in self.loose_index and not (skip_ambiguous and k in self.ambiguous):
                 return self.loose_index[k]
         return None
 
@@ -123,13 +154,16 @@ class Lexicon:
             return
         self.index[k] = eid
         self.loose_index.setdefault(loose(surface), eid)
+        if amb:
+            self.ambiguous.add(k)
         if k == e["key"]:
             return
         e["aliases"].append((surface, amb))
 
-    def add(self, term, kind, cat, aliases, source, merge_names=(), amb_term=False):
+    def add(self, term, kind, cat, aliases, source, merge_names=(), amb_term=False,
+            skip_ambiguous=False):
         """aliases: list of (surface, ambiguous).  Returns entry id."""
-        eid = self.find([term] + list(merge_names))
+        eid = self.find([term] + list(merge_names), skip_ambiguous)
         if eid is None:
             k = key(term)
             if not k:
@@ -212,15 +246,15 @@ def read_curated(path):
             if kind not in KINDS:
                 log("curated:%d: bad kind %r" % (n, kind))
             aliases = []
-            amb_term = False
+            amb_term = 0
             for a in al.split("|"):
                 a = a.strip()
                 if not a:
                     continue
-                amb = a.startswith("~")
+                amb = 2 if a.startswith("~~") else 1 if a.startswith("~") else 0
                 a = a.lstrip("~")
                 if amb and key(a) == key(term):
-                    amb_term = True
+                    amb_term = amb
                     continue
                 aliases.append((a, amb))
             rows.append((term, kind, cat, aliases, amb_term))
@@ -435,7 +469,8 @@ DROP_VENDORS = ["The MathWorks", "Dassault Systemes", "Hewlett Packard", "Hewlet
                 "JetBrains"]
 GENERIC_TAIL = re.compile(r"\s+(software|programs?|suite|system software|compilers)$", re.I)
 # O*NET examples that read as junk once cleaned (reviewed by hand)
-ONET_DENY = {"Delphi Technology", "Encoded archival system EAD", "Chatbot software",
+ONET_DENY = {"Enabl-u Technologies APIS", "Leading Market Technologies EXPO", "RVR Systems Compliance",
+             "NextGen Healthcare Information Systems EMR", "Delphi Technology", "Encoded archival system EAD", "Chatbot software",
              "Oracle SQL Plus", "Retargetable compiler", "Myspace", "Eko", "Magellan Firmware",
              "Friendster", "Google+", "Vine", "Periscope", "Ning"}
 
@@ -463,8 +498,8 @@ def is_acronym_of(acr, words):
     if len(letters) < 2 or len(words) < 2:
         return False
     initials = [w[0].upper() for w in words if w]
-    if letters[0] not in initials and letters[0] not in words[0].upper():
-        return False
+    if letters[0] != initials[0] and (letters[0], initials[0]) != ("X", "E"):
+        return False  # "Java Persistence API" is no acronym; "eXtensible" is
     blob = "".join(w.upper() for w in words)
     i = 0
     for c in blob:
@@ -1422,7 +1457,9 @@ def main(argv):
         if cleaned is None:
             continue
         canon, aliases, shorts = cleaned
-        existing = lex.find([canon] + shorts)
+        if canon in NOT_TERMS or name in NOT_TERMS:
+            continue
+        existing = lex.find([canon] + shorts, skip_ambiguous=True)
         if existing is None and not o["hot"] and len(o["occ"]) < 3 and \
                 all(c in NON_TECH_COMMODITIES for c in o["com"]):
             continue  # niche medical/accounting/PM products
@@ -1438,7 +1475,8 @@ def main(argv):
             continue
         kind, cat = ONET_CATEGORY.get(com, ("tool", "software"))
         amb = key(canon) in lower_words and not canon.isupper()
-        lex.add(canon, kind, cat, aliases, "onet", merge_names=shorts, amb_term=amb)
+        lex.add(canon, kind, cat, aliases, "onet", merge_names=shorts, amb_term=amb,
+                skip_ambiguous=True)
         for w in canon.split():
             casing.setdefault(w.lower(), Counter())[w] += 50
 
@@ -1575,6 +1613,8 @@ def so_filter(lex, so_count, synonyms, lower_words, proper_words, casing, spans)
     for src, dst in synonyms:
         if src in lower_words or len(src) <= 2 or split_version(src, so_count) or ".x" in src:
             continue
+        if src in SYNONYM_DENY:
+            continue
         if src.startswith(dst + "-") or src.count("-") >= 2:
             continue  # sub-feature tags merged into their parent
         eid = lex.index.get(key(dst))
@@ -1591,6 +1631,27 @@ def so_filter(lex, so_count, synonyms, lower_words, proper_words, casing, spans)
                 f.write("%s\t%d\t%s\n" % (t, c, w))
 
 
+def ambiguity_mark(spelling, level):
+    """"" unambiguous, "~" needs casing or context, "~~" needs context."""
+    if not level:
+        return ""
+    if level >= 2 or spelling.lower() in WEAK_SPELLINGS:
+        return "~~"
+    return "~"
+
+
+def display_spelling(alias, term):
+    """An ambiguous lower-case alias takes the casing the term writes it
+    in ("airflow" of "Apache Airflow" -> "Airflow"), so that casing can
+    count as evidence."""
+    if alias != alias.lower():
+        return alias
+    for w in term.split():
+        if w.lower() == alias and w != alias:
+            return w
+    return alias
+
+
 def write(lex, out_path, lower_words):
     ents = sorted(lex.entries, key=lambda e: (e["term"].lower(), e["term"]))
     n_alias = n_amb = 0
@@ -1598,16 +1659,18 @@ def write(lex, out_path, lower_words):
     for e in ents:
         al = []
         if e["amb"]:
-            al.append("~" + e["term"])
+            al.append(ambiguity_mark(e["term"], e["amb"]) + e["term"])
             n_amb += 1
         seen = set()
         for s, amb in e["aliases"]:
+            if amb:
+                s = display_spelling(s, e["term"])
             if s in seen:
                 continue
             seen.add(s)
-            al.append(("~" if amb else "") + s)
+            al.append(ambiguity_mark(s, amb) + s)
             n_alias += 1
-            n_amb += amb
+            n_amb += bool(amb)
         for fld in (e["term"], e["cat"]):
             assert "\t" not in fld and "|" not in fld
         lines.append("\t".join([e["term"], e["kind"], e["cat"], "|".join(al)]))
