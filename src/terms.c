@@ -162,20 +162,23 @@ hit_at(const struct ctx *c, size_t i)
 	return i < c->h->toks.n ? c->owner[i] : -1;
 }
 
-/* A capitalized word that no kept term covers and no sentence start
- * explains: "Taylor", "Management". */
+/* A capitalized word that is no lexicon term ("Taylor", "Management"),
+ * unless it is a common word capitalized to start a sentence ("Advanced"). */
 static int
 plain_capital(const struct ctx *c, long i)
 {
 	const struct jd_tokens *t = &c->h->toks;
-	long j;
+	const char *f;
 
 	if (i < 0 || (size_t)i >= t->n || t->v[i].kind != JD_TOK_WORD ||
-	    !(t->v[i].flags & (JD_TOKF_CAP | JD_TOKF_ALLCAPS)) ||
-	    (t->v[i].flags & JD_TOKF_SENT))
+	    !(t->v[i].flags & (JD_TOKF_CAP | JD_TOKF_ALLCAPS)))
 		return 0;
-	j = hit_at(c, (size_t)i);
-	return j < 0 || c->in[j].state != HIT_KEPT;
+	if (hit_at(c, (size_t)i) >= 0)
+		return 0;
+	f = jd_token_fold(t, (size_t)i);
+	return !((t->v[i].flags & JD_TOKF_SENT) &&
+	    (jd_terms_stopword(f, t->v[i].fold_len) ||
+	    jd_terms_generic(f, t->v[i].fold_len)));
 }
 
 /*
@@ -363,23 +366,21 @@ spread(struct ctx *c, int backward)
  * until nothing changes ("Chef or Puppet" hold each other up only when one
  * of them has evidence). Drops the rest.
  */
-/* An acronym spelling ("SAFe", "REST", "IT") written all in lower case is
- * the plain word ("safe", "rest", "it"), whatever stands around it. */
+/* An acronym spelling ("SAFe", "REST", "BASIC") not written as one is the
+ * plain word ("safe", "Rest assured", "Basic React"), whatever stands
+ * around it. */
 static int
-lowercase_acronym(const struct ctx *c, size_t i)
+unwritten_acronym(const struct ctx *c, size_t i)
 {
 	const struct jd_hit *x = &c->h->v[i];
 	const char *sp = c->in[i].spelling;
-	int upper = 0;
+	int upper = 0, written = 0;
 
 	for (; *sp; sp++)
 		upper += *sp >= 'A' && *sp <= 'Z';
-	if (upper < 2)
-		return 0;
 	for (uint32_t k = x->start; k < x->end; k++)
-		if (c->text[k] >= 'A' && c->text[k] <= 'Z')
-			return 0;
-	return 1;
+		written += c->text[k] >= 'A' && c->text[k] <= 'Z';
+	return upper >= 2 && written < 2;
 }
 
 static void
@@ -399,7 +400,7 @@ resolve_ambiguous(const struct jd_lexicon *lex, const char *text,
 			c.owner[i] = (long)j;
 	line_case(&c);
 	for (size_t i = 0; i < h->n; i++)
-		if (c.in[i].state == HIT_PENDING && lowercase_acronym(&c, i))
+		if (c.in[i].state == HIT_PENDING && unwritten_acronym(&c, i))
 			c.in[i].state = HIT_DROPPED;
 	for (size_t i = 0; i < h->n; i++)
 		if (c.in[i].state == HIT_PENDING && (case_evidence(&c, i) ||

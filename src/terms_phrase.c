@@ -170,8 +170,9 @@ technical_word(const struct jd_tokens *t, size_t i)
 	const char *f = jd_token_fold(t, i);
 	int digits = 0, marks = 0;
 
-	if (k->fold_len > SINGLE_MAX_BYTES || f[0] < 'a' || f[0] > 'z')
-		return 0;
+	if (k->fold_len > SINGLE_MAX_BYTES || f[0] < 'a' || f[0] > 'z' ||
+	    memchr(f, '-', k->fold_len))
+		return 0;	/* "li-jo1" is a board's tracking tag */
 	for (size_t j = 0; j < k->fold_len; j++) {
 		digits += f[j] >= '0' && f[j] <= '9';
 		marks += f[j] == '+' || f[j] == '#' || f[j] == '.';

@@ -187,12 +187,19 @@ jd_vocab_doc_free(struct jd_doc *doc)
 
 /* ------------------------------------------------------------ corpus */
 
-/* A phrase is market vocabulary when it recurs (in two postings of the
- * corpus, or of the background) or stands in a required section, and is
- * specific enough that it is not what every posting says. */
+/*
+ * A phrase is market vocabulary when it recurs across postings, or stands
+ * in a required section of its one posting, and is specific enough that
+ * it is not what every posting says. Recurring means in two postings, in
+ * as many different contexts as postings up to three: a company's text
+ * pasted into each of its postings is one context (two when someone edited
+ * a copy), required section or not.
+ */
 #define PHRASE_MIN_POSTINGS 2
-#define PHRASE_MIN_BACKGROUND 2
+#define PHRASE_MIN_CONTEXTS 2
 #define PHRASE_MIN_SPECIFICITY 0.3
+/* Distinct lines remembered per phrase (only the count up to it matters). */
+#define MAX_CONTEXTS 4
 
 struct centry {
 	UT_hash_handle hh;
@@ -206,6 +213,8 @@ struct centry {
 	char *example;
 	char *joined;
 	double spec;
+	uint64_t contexts[MAX_CONTEXTS];	/* phrases: line hashes */
+	int ncontexts;
 };
 
 struct jd_vocab {
@@ -218,12 +227,57 @@ struct jd_vocab {
 };
 
 static int
-phrase_kept(const struct centry *c, unsigned long bgdf, double spec)
+phrase_kept(const struct centry *c, double spec)
 {
 	if (spec < PHRASE_MIN_SPECIFICITY)
 		return 0;
-	return c->postings >= PHRASE_MIN_POSTINGS || c->required > 0 ||
-	    bgdf >= PHRASE_MIN_BACKGROUND;
+	unsigned long need = c->postings < PHRASE_MIN_CONTEXTS + 1 ?
+	    c->postings : PHRASE_MIN_CONTEXTS + 1;
+
+	if (c->postings < PHRASE_MIN_POSTINGS)
+		return c->required > 0;
+	return (unsigned long)c->ncontexts >= need;
+}
+
+/* Bytes each side of a phrase that make its context. */
+#define CONTEXT_REACH 32
+
+static int
+sentence_end(const char *s, size_t i, size_t n)
+{
+	return strchr(".!?;", s[i]) != NULL && (i + 1 == n || s[i + 1] == ' ');
+}
+
+/* What stands around the phrase in its example line, within its sentence:
+ * a company's text pasted into each of its postings gives one context even
+ * when the sentences around it were edited. */
+static uint64_t
+context_hash(const char *line, const char *surface)
+{
+	const char *p = strcasestr(line, surface);
+	size_t n = strlen(line), a, b, lo, hi;
+
+	if (p == NULL)
+		return jd_util_fnv(JD_FNV_INIT, line, n);
+	a = (size_t)(p - line);
+	b = a + strlen(surface);
+	lo = a > CONTEXT_REACH ? a - CONTEXT_REACH : 0;
+	hi = b + CONTEXT_REACH < n ? b + CONTEXT_REACH : n;
+	while (a > lo && !sentence_end(line, a - 1, n))
+		a--;
+	while (b < hi && !sentence_end(line, b, n))
+		b++;
+	return jd_util_fnv(JD_FNV_INIT, line + a, b - a);
+}
+
+static void
+add_context(struct centry *c, uint64_t h)
+{
+	for (int i = 0; i < c->ncontexts; i++)
+		if (c->contexts[i] == h)
+			return;
+	if (c->ncontexts < MAX_CONTEXTS)
+		c->contexts[c->ncontexts++] = h;
 }
 
 struct jd_vocab *
@@ -326,6 +380,8 @@ jd_vocab_add(struct jd_vocab *v, const struct jd_doc *doc)
 			c->required++;
 		add_variant(c, t->surface);
 		set_example(c, t->example);
+		if (!c->lexical)
+			add_context(c, context_hash(t->example, t->surface));
 	}
 	v->weighed = 0;
 }
@@ -344,6 +400,8 @@ jd_vocab_merge(struct jd_vocab *v, const struct jd_vocab *o)
 		for (int i = 0; i < c->nvariants; i++)
 			add_variant(m, c->variants[i]);
 		set_example(m, c->example);
+		for (int i = 0; i < c->ncontexts; i++)
+			add_context(m, c->contexts[i]);
 	}
 	v->weighed = 0;
 }
@@ -363,7 +421,7 @@ specificity(const struct jd_vocab *v, const struct centry *c,
 
 	if (c->lexical)
 		return round3(0.5 + 0.5 * s);
-	if (!phrase_kept(c, bgdf, s))
+	if (!phrase_kept(c, s))
 		return 0.0;
 	return round3(s);
 }
