@@ -129,13 +129,17 @@ class Lexicon:
     def find(self, names, skip_ambiguous=False):
         """The entry owning any of names; with skip_ambiguous, a spelling
         that needs context ("EMR", "Expo") merges nothing."""
+        def other_sense(k, eid):
+            # "emr" is an ambiguous alias of Amazon EMR, not its name
+            return skip_ambiguous and k in self.ambiguous and \
+                self.entries[eid]["key"] != k
         for n in names:
             k = key(n)
-            if k in self.index and not (skip_ambiguous and k in self.ambiguous):
+            if k in self.index and not other_sense(k, self.index[k]):
                 return self.index[k]
         for n in names:
             k = loose(n)
-            if k in self.loose_index and not (skip_ambiguous and k in self.ambiguous):
+            if k in self.loose_index and not other_sense(k, self.loose_index[k]):
                 return self.loose_index[k]
         return None
 
@@ -162,8 +166,11 @@ class Lexicon:
 
     def add(self, term, kind, cat, aliases, source, merge_names=(), amb_term=False,
             skip_ambiguous=False):
-        """aliases: list of (surface, ambiguous).  Returns entry id."""
-        eid = self.find([term] + list(merge_names), skip_ambiguous)
+        """aliases: list of (surface, ambiguous).  Returns entry id.  With
+        skip_ambiguous, merge_names that need context merge nothing."""
+        eid = self.find([term], skip_ambiguous)
+        if eid is None and merge_names:
+            eid = self.find(list(merge_names), skip_ambiguous)
         if eid is None:
             k = key(term)
             if not k:
@@ -174,6 +181,9 @@ class Lexicon:
                                  "source": source})
             self.index[k] = eid
             self.loose_index.setdefault(loose(term), eid)
+            if amb_term:
+                self.ambiguous.add(k)
+                self.ambiguous.add(loose(term))
         else:
             e = self.entries[eid]
             if key(term) != e["key"]:
@@ -469,7 +479,7 @@ DROP_VENDORS = ["The MathWorks", "Dassault Systemes", "Hewlett Packard", "Hewlet
                 "JetBrains"]
 GENERIC_TAIL = re.compile(r"\s+(software|programs?|suite|system software|compilers)$", re.I)
 # O*NET examples that read as junk once cleaned (reviewed by hand)
-ONET_DENY = {"Enabl-u Technologies APIS", "Leading Market Technologies EXPO", "RVR Systems Compliance",
+ONET_DENY = {"Real estate application contract transmission REACT software", "Unity Technologies Unity", "State Soil Geographic STATSGO Database", "iPro", "Disassembler software", "Enabl-u Technologies APIS", "Leading Market Technologies EXPO", "RVR Systems Compliance",
              "NextGen Healthcare Information Systems EMR", "Delphi Technology", "Encoded archival system EAD", "Chatbot software",
              "Oracle SQL Plus", "Retargetable compiler", "Myspace", "Eko", "Magellan Firmware",
              "Friendster", "Google+", "Vine", "Periscope", "Ning"}
@@ -508,9 +518,33 @@ def is_acronym_of(acr, words):
     return i == len(letters)
 
 
+# "Enterprise resource planning ERP system": an expansion, its acronym, and
+# a generic tail; the acronym (with any specific tail) names the term.
+MIDDLE_ACRONYM_RE = re.compile(r"^([A-Z][a-z]+(?: [A-Za-z]+)+) ([A-Z][A-Z0-9/]{1,7})(?: (.+))?$")
+ACRONYM_TAILS = {"system", "systems", "software", "tools", "tool", "database",
+                 "databases", "programs"}
+
+
+def middle_acronym(name):
+    """-> (canonical, expansion) or None."""
+    m = MIDDLE_ACRONYM_RE.match(name)
+    if not m or not m.group(3):
+        return None
+    words = m.group(1).split()
+    tail = re.sub(r"\s+software$", "", m.group(3))
+    if not is_acronym_of(m.group(2), words) or tail != tail.lower():
+        return None  # "ANSI C", "DIGITAL Fortran 90": a product after all
+    canon = m.group(2) if tail in ACRONYM_TAILS or tail == "software" else m.group(2) + " " + tail
+    return canon, m.group(1)
+
+
 def clean_onet(name, lower_words):
     """-> (canonical, [aliases(surface, amb)], short_names) or None for generic."""
     name = re.sub(r"\s+", " ", name).strip()
+    mid = middle_acronym(name)
+    if mid:
+        canon, expansion = mid
+        return canon, [(expansion, False), (name, False)], [canon, expansion]
     name = re.sub(r"^Amazon Web Services AWS (?=\S)", "AWS ", name)
     name = re.sub(r"\s*\(([A-Z][A-Za-z0-9]+)\)$", r" \1", name)
     name = re.sub(r"\s+operating systems?$", "", name)
@@ -564,7 +598,8 @@ def clean_onet(name, lower_words):
             aliases.append((base, False))
         elif vendor:
             canon = base
-            amb = len(expansion) <= 2 or key(expansion) in lower_words
+            amb = len(expansion) <= 2 or key(expansion) in lower_words or \
+                all(w in lower_words for w in key(expansion).split())  # "Application Server"
             aliases.append((expansion, amb))
         else:
             canon = base
@@ -1459,7 +1494,10 @@ def main(argv):
         canon, aliases, shorts = cleaned
         if canon in NOT_TERMS or name in NOT_TERMS:
             continue
-        existing = lex.find([canon] + shorts, skip_ambiguous=True)
+        derived = canon.isupper() and key(canon) != key(name)  # "EMR" of "Electronic medical record EMR"
+        existing = lex.find([canon], skip_ambiguous=derived)
+        if existing is None:
+            existing = lex.find(shorts, skip_ambiguous=True)
         if existing is None and not o["hot"] and len(o["occ"]) < 3 and \
                 all(c in NON_TECH_COMMODITIES for c in o["com"]):
             continue  # niche medical/accounting/PM products
@@ -1475,6 +1513,9 @@ def main(argv):
             continue
         kind, cat = ONET_CATEGORY.get(com, ("tool", "software"))
         amb = key(canon) in lower_words and not canon.isupper()
+        if existing is not None:
+            lex.add(lex.entries[existing]["term"], "", "", [(canon, amb)] + aliases, "onet")
+            continue
         lex.add(canon, kind, cat, aliases, "onet", merge_names=shorts, amb_term=amb,
                 skip_ambiguous=True)
         for w in canon.split():
