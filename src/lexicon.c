@@ -17,6 +17,9 @@
 
 #define LEX_MAX_FILE (64u << 20)
 
+/* The term of an alias that blocks what it covers. */
+#define BLOCKED (-2)
+
 struct alias {
 	UT_hash_handle hh;
 	int term;		/* -1: only a prefix of longer aliases */
@@ -380,17 +383,59 @@ jd_lexicon_load(struct jd_lexicon *lex, const char *text, size_t len,
 	return 0;
 }
 
+static void
+add_block(struct jd_lexicon *lex, const char *key, size_t len)
+{
+	struct alias *a = alias_get(lex, key, len);
+	size_t ntok = 1;
+
+	for (size_t i = 0; i < len; i++)
+		if (key[i] == ' ') {
+			alias_get(lex, key, i);
+			ntok++;
+		}
+	if (a->term < 0)
+		a->term = BLOCKED;
+	if (ntok > lex->max_tokens)
+		lex->max_tokens = ntok;
+}
+
+void
+jd_lexicon_load_blocks(struct jd_lexicon *lex, const char *text, size_t len)
+{
+	const char *s = text, *end = text + len;
+
+	lex->digest = jd_util_fnv(lex->digest, text, len);
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		if (e > s && *s != '#') {
+			struct jd_buf key = JD_BUF_INIT;
+			jd_token_fold_text(&key, s, (size_t)(e - s));
+			if (key.len)
+				add_block(lex, key.data, key.len);
+			jd_buf_free(&key);
+		}
+		s = e + 1;
+	}
+}
+
 int
 jd_lexicon_load_builtin(struct jd_lexicon *lex, struct jd_diag *d)
 {
-	size_t len;
+	size_t len, blen;
 	const char *text = jd_util_corpus("lexicon.tsv", &len);
+	const char *blocks = jd_util_corpus("not-terms.txt", &blen);
 
 	if (text == NULL) {
 		jd_diag_msg(d, JD_EXIT_FATAL, "built-in lexicon missing");
 		return -1;
 	}
-	return jd_lexicon_load(lex, text, len, "lexicon.tsv", d);
+	if (jd_lexicon_load(lex, text, len, "lexicon.tsv", d) < 0)
+		return -1;
+	if (blocks)
+		jd_lexicon_load_blocks(lex, blocks, blen);
+	return 0;
 }
 
 int
@@ -420,6 +465,8 @@ jd_lexicon_lookup(const struct jd_lexicon *lex, const char *key, size_t len,
 	HASH_FIND(hh, lex->aliases, key, len, a);
 	if (a == NULL)
 		return JD_LEX_NONE;
+	if (a->term == BLOCKED)
+		return JD_LEX_BLOCK;
 	if (a->term < 0)
 		return JD_LEX_PREFIX;
 	m->term = a->term;

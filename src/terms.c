@@ -73,6 +73,9 @@ longest_at(const struct jd_lexicon *lex, const struct jd_tokens *t, size_t i,
 		if (r == JD_LEX_TERM) {
 			n = k + 1;
 			*best = m;
+		} else if (r == JD_LEX_BLOCK) {
+			n = k + 1;
+			best->term = -1;
 		}
 	}
 	return n;
@@ -95,7 +98,11 @@ find_lexicon(const struct jd_lexicon *lex, struct jd_hits *h)
 		struct hit_info *in = &infos(h)[h->n - 1];
 		in->evidence = (int)m.evidence;
 		in->spelling = m.spelling;
-		in->state = m.evidence == JD_EVID_NONE ? HIT_KEPT : HIT_PENDING;
+		if (m.term < 0)
+			in->state = HIT_BLOCKED;
+		else
+			in->state = m.evidence == JD_EVID_NONE ? HIT_KEPT :
+			    HIT_PENDING;
 		i += k;
 	}
 	jd_buf_free(&key);
@@ -388,7 +395,6 @@ resolve_ambiguous(const struct jd_lexicon *lex, const char *text,
     struct jd_hits *h)
 {
 	struct ctx c = { lex, text, h, infos(h), NULL, 0, 0 };
-	size_t w = 0;
 
 	if (h->n == 0)
 		return;
@@ -408,16 +414,34 @@ resolve_ambiguous(const struct jd_lexicon *lex, const char *text,
 			c.in[i].state = HIT_KEPT;
 	for (int pass = 0; spread(&c, pass & 1) || pass == 0; pass++)
 		;
-	for (size_t i = 0; i < h->n; i++)
-		if (c.in[i].state == HIT_KEPT) {
-			h->v[w] = h->v[i];
-			c.in[w++] = c.in[i];
-		}
-	h->n = w;
 	free(c.owner);
 }
 
+/* Keeps the kept hits, in text order (phrases were appended after the
+ * nlex lexicon hits). The private states are not kept in step. */
+static void
+compact(struct jd_hits *h, size_t nlex)
+{
+	const struct hit_info *in = infos(h);
+	size_t w = 0, n = h->n;
+
+	for (size_t i = 0; i < n; i++)
+		if (in[i].state == HIT_KEPT)
+			h->v[w++] = h->v[i];
+	h->n = w;
+	if (n > nlex)
+		qsort(h->v, w, sizeof *h->v, terms_by_start);
+}
+
 /* ------------------------------------------------------------ public */
+
+int
+terms_by_start(const void *a, const void *b)
+{
+	const struct jd_hit *x = a, *y = b;
+
+	return x->tok_start < y->tok_start ? -1 : x->tok_start > y->tok_start;
+}
 
 void
 jd_terms_find(const struct jd_lexicon *lex, const struct jd_terms_opts *opts,
@@ -426,10 +450,14 @@ jd_terms_find(const struct jd_lexicon *lex, const struct jd_terms_opts *opts,
 	h->n = 0;
 	jd_buf_reset(&h->strs);
 	jd_token_scan(&h->toks, text, len);
+	size_t nlex;
+
 	find_lexicon(lex, h);
 	resolve_ambiguous(lex, text, h);
+	nlex = h->n;
 	if (opts && opts->phrases != JD_PHRASES_OFF)
 		terms_find_phrases(lex, opts, h);
+	compact(h, nlex);
 }
 
 const char *

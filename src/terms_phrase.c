@@ -246,6 +246,7 @@ emit(struct pctx *p, size_t a, size_t b)
 
 	phrase_key(p, a, b);
 	x = terms_add_hit(h, -1, a, b);
+	((struct hit_info *)h->scratch)[h->n - 1].state = HIT_KEPT;
 	x->key = (uint32_t)h->strs.len;
 	x->key_len = (uint32_t)p->key.len;
 	jd_buf_add(&h->strs, p->key.data, p->key.len);
@@ -290,14 +291,6 @@ boilerplate_line(struct pctx *p)
 	return 0;
 }
 
-static int
-by_start(const void *a, const void *b)
-{
-	const struct jd_hit *x = a, *y = b;
-
-	return x->tok_start < y->tok_start ? -1 : x->tok_start > y->tok_start;
-}
-
 void
 terms_find_phrases(const struct jd_lexicon *lex,
     const struct jd_terms_opts *opts, struct jd_hits *h)
@@ -313,9 +306,13 @@ terms_find_phrases(const struct jd_lexicon *lex,
 	p.content = xcalloc(t->n + 1, 1);
 	for (size_t i = 0; i < t->n; i++)
 		p.content[i] = (unsigned char)content_word(t, i);
-	for (size_t j = 0; j < nlex; j++)
+	const struct hit_info *in = h->scratch;
+	for (size_t j = 0; j < nlex; j++) {
+		if (in[j].state != HIT_KEPT && in[j].state != HIT_BLOCKED)
+			continue;
 		for (size_t i = h->v[j].tok_start; i < h->v[j].tok_end; i++)
 			p.content[i] = 0;
+	}
 	for (size_t i = 0; i < t->n;) {
 		size_t e = i;
 		while (e < t->n && p.content[e])
@@ -324,8 +321,6 @@ terms_find_phrases(const struct jd_lexicon *lex,
 			run_phrases(&p, i, e);
 		i = e + 1;
 	}
-	if (h->n > nlex)
-		qsort(h->v, h->n, sizeof *h->v, by_start);
 	free(p.content);
 	jd_buf_free(&p.key);
 }

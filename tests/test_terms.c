@@ -144,6 +144,12 @@ static const struct tcase ambiguous[] = {
 	{ "Mobile apps in Swift", "mobile development|Swift" },
 	{ "highly mobile workforce", "" },
 	{ "Go Rust Swift Spring Express", "" },
+	/* blocked phrases (corpora/not-terms.txt) */
+	{ "Experience with Go; we go live in May", "Go" },
+	{ "Social Security and national security work", "" },
+	{ "cloud security and job security", "cloud security" },
+	{ "Drug testing required; unit testing daily", "unit testing" },
+	{ "Make sure you know make and cmake", "GNU Make|CMake" },
 };
 
 Test(terms, ambiguous_by_context)

@@ -28,8 +28,10 @@ struct jd_lexterm {
 	const char *key;	/* folded canonical form */
 };
 
-/* Results of jd_lexicon_lookup. */
-enum { JD_LEX_NONE = 0, JD_LEX_PREFIX = 1, JD_LEX_TERM = 2 };
+/* Results of jd_lexicon_lookup: a JD_LEX_BLOCK key is a phrase that only
+ * looks like a term ("social security", "go live"): nothing inside it
+ * counts. */
+enum { JD_LEX_NONE = 0, JD_LEX_PREFIX = 1, JD_LEX_TERM = 2, JD_LEX_BLOCK = 3 };
 
 /* What a spelling needs before it counts. */
 enum jd_lex_evidence {
@@ -48,8 +50,12 @@ struct jd_lexmatch {
 struct jd_lexicon *jd_lexicon_new(void);
 void jd_lexicon_free(struct jd_lexicon *lex);
 
-/* Loads the lexicon built into the binary. 0 or -1. */
+/* Loads the lexicon built into the binary, with its blocked phrases
+ * (corpora/not-terms.txt). 0 or -1. */
 int jd_lexicon_load_builtin(struct jd_lexicon *lex, struct jd_diag *d);
+/* Adds blocked phrases, one a line ('#' comments). */
+void jd_lexicon_load_blocks(struct jd_lexicon *lex, const char *text,
+    size_t len);
 /*
  * Adds the entries of a lexicon text; name is used in messages. Later
  * entries extend earlier ones of the same term (case-insensitive) and take
@@ -65,7 +71,7 @@ int jd_lexicon_load_file(struct jd_lexicon *lex, const char *path,
  * Looks up the folded key of a token window ("ci / cd", tokens' folded forms
  * joined by one space). Returns JD_LEX_TERM (with *m filled in; a longer
  * alias may still start with the key), JD_LEX_PREFIX when only a longer
- * alias starts with it, or JD_LEX_NONE.
+ * alias starts with it, JD_LEX_BLOCK for a blocked phrase, or JD_LEX_NONE.
  */
 int jd_lexicon_lookup(const struct jd_lexicon *lex, const char *key,
     size_t len, struct jd_lexmatch *m);
