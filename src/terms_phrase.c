@@ -1,7 +1,7 @@
 /*
  * terms_phrase.c: discovers phrases the lexicon lacks: runs of one to four
- * content words bounded by stop words, generic words ("strong",
- * "experience"), punctuation, numbers and lexicon terms. A corpus decides
+ * content words bounded by stop words, punctuation, numbers and lexicon
+ * terms, with no generic word ("strong", "experience") at either end. A corpus decides
  * later which of them recur (vocab.c); with no corpus, the background table
  * does here. Job-ad boilerplate ("equal opportunity", "competitive salary")
  * silences its whole line. Knows nothing of postings or reports.
@@ -17,8 +17,10 @@
 #include "jdalign/util.h"
 #include "terms_int.h"
 
-/* Words in a phrase; the background table counts up to three. */
+/* Words in a phrase, and generic words inside one; the background table
+ * counts up to three words. */
 #define PHRASE_MAX_WORDS 4
+#define PHRASE_MAX_GENERIC 1
 #define BG_MAX_WORDS 3
 /* A phrase recurs when this many background postings hold it… */
 #define BG_MIN_DF 2
@@ -154,8 +156,13 @@ content_word(const struct jd_tokens *t, size_t i)
 		return 0;
 	if (letters(f, k->fold_len) < WORD_MIN_LETTERS)
 		return 0;
-	return !jd_terms_stopword(f, k->fold_len) &&
-	    !jd_terms_generic(f, k->fold_len);
+	return !jd_terms_stopword(f, k->fold_len);
+}
+
+static int
+generic_word(const struct jd_tokens *t, size_t i)
+{
+	return jd_terms_generic(jd_token_fold(t, i), t->v[i].fold_len);
 }
 
 /*
@@ -253,17 +260,42 @@ emit(struct pctx *p, size_t a, size_t b)
 	jd_buf_addc(&h->strs, '\0');
 }
 
-/* A run [a, b) of content words: itself when short enough, else the
- * longest pieces from the left that the background knows. */
+/*
+ * A run [a, b) of content words: generic words are trimmed from its ends
+ * ("strong distributed systems experience"); what is left is a phrase when
+ * short enough, else the run splits at its generic words, and a piece still
+ * too long yields the longest pieces from the left that the background
+ * knows. One generic word may stand inside a phrase ("slowly changing
+ * dimensions"), never at its edge.
+ */
 static void
 run_phrases(struct pctx *p, size_t a, size_t b)
 {
-	if (b - a <= PHRASE_MAX_WORDS) {
+	const struct jd_tokens *t = &p->h->toks;
+	size_t i;
+
+	while (a < b && generic_word(t, a))
+		a++;
+	while (b > a && generic_word(t, b - 1))
+		b--;
+	if (a == b)
+		return;
+	size_t inner = 0;
+	for (i = a; i < b; i++)
+		inner += (size_t)generic_word(t, i);
+	if (b - a <= PHRASE_MAX_WORDS && inner <= PHRASE_MAX_GENERIC) {
 		if (acceptable(p, a, b))
 			emit(p, a, b);
 		return;
 	}
-	for (size_t i = a; i < b;) {
+	for (i = a; i < b && !generic_word(t, i); i++)
+		;
+	if (i < b) {
+		run_phrases(p, a, i);
+		run_phrases(p, i + 1, b);
+		return;
+	}
+	for (i = a; i < b;) {
 		size_t n = BG_MAX_WORDS;
 		while (n >= 2 && (i + n > b || !background_keeps(p, i, i + n)))
 			n--;

@@ -206,8 +206,9 @@ static const struct tcase corpus_phrases[] = {
 	{ "Strong distributed systems experience", "distributed systems" },
 	{ "slowly changing dimensions in Snowflake",
 	    "+slowly changing dimensions|Snowflake" },
-	{ "Experience reading EXPLAIN output",
-	    "+explain output" },
+	{ "Experience reading flame graphs", "+flame graphs" },
+	{ "Keep slowly changing dimensions correct",
+	    "+slowly changing dimensions" },
 	{ "structured logs and consistency trade-offs",
 	    "+structured logs|+consistency trade-offs" },
 	{ "we offer a competitive salary and great benefits", "" },
@@ -279,4 +280,88 @@ Test(terms, background)
 	cr_expect_lt(jd_terms_specificity(200, 270), 0.1);
 	cr_expect_gt(jd_terms_specificity(2, 270), 0.7);
 	jd_background_free(bg);
+}
+
+/* ------------------------------------------------------------ commands */
+
+static char *
+terms_output(const char *text, const char *format)
+{
+	char *dir = jd_test_tmpdir(), path[256];
+	const char *args[] = { "terms", "--format", format, path, NULL };
+	struct jd_run_result r;
+
+	snprintf(path, sizeof path, "%s/in.txt", dir);
+	jd_test_write(path, text);
+	r = jd_test_run(args);
+	cr_expect_eq(r.status, 0, "terms exit %d: %s", r.status, r.err);
+	jd_test_rmrf(dir);
+	free(dir);
+	free(r.err);
+	return r.out;
+}
+
+/* jsonl: one object per physical line (empty ones too), fields in the
+ * documented order, offsets into the line as read. */
+Test(terms, jsonl_lines_and_offsets)
+{
+	char *out = terms_output("Go and Kafka\n\n\xe2\x80\xa2 PostgreSQL "
+	    "tuning\r\nlast line\n", "jsonl");
+	const char *want =
+	    "{\"line\":1,\"text\":\"Go and Kafka\",\"terms\":["
+	    "{\"term\":\"Go\",\"surface\":\"Go\",\"start\":0,\"end\":2,"
+	    "\"kind\":\"language\",\"source\":\"lexicon\"},"
+	    "{\"term\":\"Apache Kafka\",\"surface\":\"Kafka\",\"start\":7,"
+	    "\"end\":12,\"kind\":\"tool\",\"source\":\"lexicon\"}]}\n"
+	    "{\"line\":2,\"text\":\"\",\"terms\":[]}\n"
+	    "{\"line\":3,\"text\":\"\xe2\x80\xa2 PostgreSQL tuning\",\"terms\":["
+	    "{\"term\":\"PostgreSQL\",\"surface\":\"PostgreSQL\",\"start\":4,"
+	    "\"end\":14,\"kind\":\"database\",\"source\":\"lexicon\"}]}\n"
+	    "{\"line\":4,\"text\":\"last line\",\"terms\":[]}\n";
+
+	cr_expect_str_eq(out, want);
+	free(out);
+}
+
+Test(terms, csv_rows)
+{
+	char *out = terms_output("x\nuse =Kafka\n", "csv");
+
+	cr_expect_str_eq(out, "line,term,surface,start,end,kind,source\n"
+	    "2,\"Apache Kafka\",\"Kafka\",5,10,\"tool\",\"lexicon\"\n");
+	free(out);
+}
+
+/* vocab: a phrase counts when it recurs in different lines of different
+ * postings, or stands in a required section; pasted text is one line. */
+Test(terms, vocab_phrases)
+{
+	char *dir = jd_test_tmpdir(), a[256], b[256], c[256];
+	const char *args[] = { "vocab", "--format", "tsv", "-j", "1", a, b, c,
+		NULL };
+	struct jd_run_result r;
+
+	snprintf(a, sizeof a, "%s/a.md", dir);
+	snprintf(b, sizeof b, "%s/b.md", dir);
+	snprintf(c, sizeof c, "%s/c.md", dir);
+	jd_test_write(a, "# Engineer\n\n## Requirements\n\n"
+	    "- Tuning slowly changing dimensions in Snowflake\n"
+	    "- Ownership of the ledger reconciliation engine\n\n"
+	    "## About us\n\nWe sell widgets to acme wholesalers.\n");
+	jd_test_write(b, "# Engineer\n\n## What you will do\n\n"
+	    "- Keep slowly changing dimensions correct across loads\n\n"
+	    "## About us\n\nWe sell widgets to acme wholesalers.\n");
+	jd_test_write(c, "# Analyst\n\n## What you will do\n\n"
+	    "- Review dashboards weekly\n\n"
+	    "## About us\n\nWe sell widgets to acme wholesalers.\n");
+	r = jd_test_run(args);
+	cr_expect_eq(r.status, 0, "vocab exit %d: %s", r.status, r.err);
+	cr_expect_not_null(strstr(r.out, "\nslowly changing dimensions\tphrase\t"
+	    "\t2\t"), "%s", r.out);
+	cr_expect_not_null(strstr(r.out, "\nledger reconciliation engine\t"
+	    "phrase\t\t1\t"), "%s", r.out);
+	cr_expect_null(strstr(r.out, "acme wholesalers"), "%s", r.out);
+	jd_run_result_free(&r);
+	jd_test_rmrf(dir);
+	free(dir);
 }
