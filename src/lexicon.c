@@ -22,11 +22,11 @@
 
 struct alias {
 	UT_hash_handle hh;
-	int term;		/* -1: only a prefix of longer aliases */
+	int term;		/* -1: a prefix of longer aliases; BLOCKED */
 	int gen;		/* which load added it */
 	unsigned char ambiguous;	/* enum jd_lex_evidence */
 	unsigned char derived;	/* a hyphen/space variant, not written */
-	char *spelling;		/* as written in the lexicon, if ambiguous */
+	char *spelling;		/* the lexicon's, if ambiguous */
 	size_t len;
 	char key[];
 };
@@ -260,7 +260,8 @@ term_get(struct jd_lexicon *lex, const char *name, size_t n, const char *kind,
 	}
 	if (lex->nterms == lex->cap) {
 		lex->cap = lex->cap ? lex->cap * 2 : 1024;
-		lex->terms = xreallocarray(lex->terms, lex->cap, sizeof *lex->terms);
+		lex->terms = xreallocarray(lex->terms, lex->cap,
+		    sizeof *lex->terms);
 	}
 	id = (int)lex->nterms++;
 	lex->terms[id].name = xstrndup(name, n);

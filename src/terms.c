@@ -337,7 +337,8 @@ list_evidence(const struct ctx *c, size_t i)
 
 	for (int side = 0; side < 2; side++) {
 		int joined;
-		long j = side ? list_neighbour(c, (long)x->tok_end, 1, &joined) :
+		long j = side ?
+		    list_neighbour(c, (long)x->tok_end, 1, &joined) :
 		    list_neighbour(c, (long)x->tok_start - 1, -1, &joined);
 		if (j < 0)
 			continue;

@@ -1,10 +1,11 @@
 /*
  * terms_phrase.c: discovers phrases the lexicon lacks: runs of one to four
  * content words bounded by stop words, punctuation, numbers and lexicon
- * terms, with no generic word ("strong", "experience") at either end. A corpus decides
- * later which of them recur (vocab.c); with no corpus, the background table
- * does here. Job-ad boilerplate ("equal opportunity", "competitive salary")
- * silences its whole line. Knows nothing of postings or reports.
+ * terms, with no generic word ("strong", "experience") at either end. A
+ * corpus decides later which of them recur (vocab.c); with no corpus, the
+ * background table does here. Job-ad boilerplate ("equal opportunity",
+ * "competitive salary") silences its whole line. Knows nothing of postings
+ * or reports.
  */
 #include <pthread.h>
 #include <string.h>
@@ -134,7 +135,8 @@ letters(const char *s, size_t n)
 	int k = 0;
 
 	for (size_t i = 0; i < n; i++)
-		k += (s[i] >= 'a' && s[i] <= 'z') || (unsigned char)s[i] >= 0x80;
+		k += (s[i] >= 'a' && s[i] <= 'z') ||
+		    (unsigned char)s[i] >= 0x80;
 	return k;
 }
 
@@ -315,7 +317,8 @@ boilerplate_line(struct pctx *p)
 
 	pthread_once(&lists_once, lists_load);
 	for (size_t i = 0; i < t->n; i++)
-		for (size_t n = 1; n <= boiler_max_words && i + n <= t->n; n++) {
+		for (size_t n = 1; n <= boiler_max_words && i + n <= t->n;
+		    n++) {
 			phrase_key(p, i, i + n);
 			if (jd_terms_boilerplate(p->key.data, p->key.len))
 				return 1;

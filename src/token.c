@@ -152,6 +152,50 @@ short_letters(const struct scan *sc, size_t a, size_t b)
 	return 1;
 }
 
+/* Whether punctuation c at i (k bytes) joins the word that started at a:
+ * "node.js", "event-driven", "don't", "150,000", "R&D". */
+static int
+joins(const struct scan *sc, size_t a, size_t i, uint32_t c, size_t k)
+{
+	int f = c < 0x80 ? (int)c : fold_punct(c);
+	int next_alnum = cls_at(sc, i + k) == C_ALNUM;
+
+	if ((f == '.' || f == '_') && next_alnum && c < 0x80)
+		return 1;
+	if (f == '-' && next_alnum && c != 0x2013 && c != 0x2014)
+		return 1;
+	if (f == '\'' && next_alnum && i > a)
+		return 1;
+	if (c == ',' && i > a && is_digit(sc, i - 1) && is_digit(sc, i + 1) &&
+	    is_digit(sc, i + 2) && is_digit(sc, i + 3))
+		return 1;
+	return c == '&' && i > a && is_upper(sc, i - 1) && is_upper(sc, i + 1);
+}
+
+/* Where a word that stops at punctuation c at i ends: "C++", "C++17",
+ * "C#", "99.5%", "U.S." keep their last mark. */
+static size_t
+word_tail(const struct scan *sc, size_t a, size_t i, uint32_t c)
+{
+	if (c == '+') {
+		size_t j = i;
+		while (j < sc->n && sc->s[j] == '+')
+			j++;
+		if (j - i == 2 && short_letters(sc, a, i))
+			while (is_digit(sc, j))
+				j++;	/* C++17 */
+		return cls_at(sc, j) != C_ALNUM ? j : i;
+	}
+	if (c == '#' && short_letters(sc, a, i) &&
+	    cls_at(sc, i + 1) != C_ALNUM)
+		return i + 1;
+	if (c == '%' && i > a && is_digit(sc, i - 1))
+		return i + 1;
+	if (c == '.' && dotted_initials(sc, a, i))
+		return i + 1;
+	return i;
+}
+
 /* Where the word starting at a ends. */
 static size_t
 word_end(const struct scan *sc, size_t a)
@@ -163,63 +207,13 @@ word_end(const struct scan *sc, size_t a)
 	for (;;) {
 		uint32_t c = cp_at(sc, i, &k);
 		if (k == 0)
-			break;
-		if (classify(c) == C_ALNUM) {
+			return i;
+		if (classify(c) == C_ALNUM || joins(sc, a, i, c, k)) {
 			i += k;
 			continue;
 		}
-		int f = c < 0x80 ? (int)c : fold_punct(c);
-		size_t nk;
-		(void)cp_at(sc, i + k, &nk);
-		int next_alnum = cls_at(sc, i + k) == C_ALNUM;
-		if ((f == '.' || f == '_') && next_alnum && c < 0x80) {
-			i += k;
-			continue;
-		}
-		if (f == '-' && next_alnum && c != 0x2013 && c != 0x2014) {
-			i += k;
-			continue;
-		}
-		if (f == '\'' && next_alnum && i > a) {
-			i += k;
-			continue;
-		}
-		if (c == ',' && i > a && is_digit(sc, i - 1) && is_digit(sc, i + 1)
-		    && is_digit(sc, i + 2) && is_digit(sc, i + 3)) {
-			i += k;
-			continue;
-		}
-		if (c == '&' && i > a && is_upper(sc, i - 1) && is_upper(sc, i + 1)) {
-			i += k;
-			continue;
-		}
-		if (c == '+') {
-			size_t j = i;
-			while (j < sc->n && sc->s[j] == '+')
-				j++;
-			if (j - i == 2 && short_letters(sc, a, i))
-				while (is_digit(sc, j))
-					j++;	/* C++17 */
-			if (cls_at(sc, j) != C_ALNUM)
-				i = j;
-			break;
-		}
-		if (c == '#' && short_letters(sc, a, i) &&
-		    cls_at(sc, i + 1) != C_ALNUM) {
-			i++;
-			break;
-		}
-		if (c == '%' && is_digit(sc, i - 1)) {
-			i++;
-			break;
-		}
-		if (c == '.' && dotted_initials(sc, a, i)) {
-			i++;
-			break;
-		}
-		break;
+		return word_tail(sc, a, i, c);
 	}
-	return i;
 }
 
 /* A bare host name ends in one of these: "acme.com", "jobs.acme.org". */
@@ -257,7 +251,8 @@ looks_like_url(const unsigned char *s, size_t n)
 		return 1;
 	const unsigned char *at = memchr(s, '@', n);
 	if (at && at > s && at + 1 < s + n) {
-		const unsigned char *dot = memchr(at, '.', (size_t)(s + n - at));
+		const unsigned char *dot = memchr(at, '.',
+		    (size_t)(s + n - at));
 		return dot && dot + 1 < s + n && dot > at + 1;
 	}
 	return bare_host(s, n);

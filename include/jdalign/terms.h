@@ -53,7 +53,7 @@ enum jd_phrases {
 
 struct jd_terms_opts {
 	int phrases;			/* enum jd_phrases */
-	const struct jd_background *bg;	/* needed by JD_PHRASES_BACKGROUND */
+	const struct jd_background *bg;	/* for JD_PHRASES_BACKGROUND */
 };
 
 /* Finds the terms of text[0..len) into hits (replacing what it held), in
