@@ -1391,7 +1391,7 @@ ESCO_ALLOW_TEXT = """
 tool|development tool|KDevelop
 tool|security testing tool|Maltego|Nessus|Nexpose|THC Hydra|WhiteHat Sentinel|Metasploit|OWASP ZAP
 tool|game engine|CryEngine|GameSalad|HeroEngine|Havok Vision|Project Anarchy|Gamemaker Studio|Unreal Engine
-platform|e-learning platform|WizIQ|Edmodo|Engrade|Schoology|LAMS|Litmos|Grovo|Sakai|Moodle
+platform|e-learning platform|WizIQ|Edmodo|Engrade|Schoology|Litmos|Grovo|Sakai|Moodle
 methodology|development methodology|Incremental development|Iterative development|Spiral development|Waterfall development|Rapid application development|Prototyping development|Agile project management|Lean project management
 tool|data integration tool|Informatica PowerCenter|IBM InfoSphere DataStage|Oracle Data Integrator|Pentaho Data Integration|Oracle Warehouse Builder|SAP Data Services|QlikView Expressor|SAS Data Management
 tool|ci/cd tool|Octopus Deploy
@@ -1512,7 +1512,7 @@ def main(argv):
         if existing is None and not keep:
             continue
         kind, cat = ONET_CATEGORY.get(com, ("tool", "software"))
-        amb = key(canon) in lower_words and not canon.isupper()
+        amb = key(canon) in lower_words  # "CASE", "SPICE": words too
         if existing is not None:
             lex.add(lex.entries[existing]["term"], "", "", [(canon, amb)] + aliases, "onet")
             continue
