@@ -35,7 +35,35 @@ except ImportError:  # pragma: no cover
 
 KINDS = {"language", "framework", "library", "database", "cloud", "platform",
          "tool", "protocol", "os", "practice", "concept", "methodology",
-         "credential", "domain", "role", "soft_skill"}
+         "credential", "domain", "role", "soft_skill", "spoken_language"}
+
+# Ambiguous spellings whose casing is no evidence ("Spring" is a season,
+# "Flow" and "Segment" are words people capitalize): written "~~", they
+# count only next to a technology or after a cue (see include/jdalign/terms.h).
+WEAK_SPELLINGS = {s.lower() for s in """
+Spring Make Access Flow Linear Notion Segment Vector Unity Room Combine Echo
+Fiber Lit Bun Expo Remix Rocket Diesel Supervisor Temporal Cortex Graphite
+Sanity Ray Forth Scheme Celery Cucumber Cypress Jasmine Mocha Phoenix Sinatra
+Atlantis Astro Backstage Capacitor Cargo Composer Consul Envoy Falco Gatsby
+Kong Lighthouse Locust Luigi Nomad Packer Poetry Prefect Presto Retrofit
+Rollup Salt Unleash Vagrant Varnish Yarn Emotion Babel Grunt Gulp Flux
+Honeycomb Thanos Chroma Pinecone Playwright Mercurial Caddy Calico Cobra Gin
+Mongoose Nix Slick Vault Triton Bamboo Druid Hive Pulsar Superset Aurora
+Athena Glue Lambda Apollo Loki Spanner Iceberg Tempo Drizzle Cosign Intercom
+Amplitude Plaid Braintree Workday InScribe Watson Windsor Squeak Raft
+Consensus Transactions Saga Pairing Playbooks Releases Recommendations
+""".split()}
+
+# Bare vendor names and social networks: companies, not skills (O*NET lists
+# "Facebook" as web page creation software).
+NOT_TERMS = {"Microsoft", "Google", "Amazon", "Apple", "IBM", "Oracle", "Meta",
+             "Facebook", "Instagram", "LinkedIn", "Twitter", "YouTube", "Pinterest",
+             "Snapchat", "TikTok", "WhatsApp", "Reddit", "Tumblr", "Flickr",
+             "Document Object Model DOM Scripting", "Java Persistence"}
+
+# Stack Overflow tag synonyms that are words or other things ("inc" -> php)
+SYNONYM_DENY = {"inc", "cake", "ibm", "robots", "flex", "squeak", "rails3",
+                "retries", "tuning", "sprints", "actors"}
 
 TOKEN_RE = re.compile(r"\.?[^\W_](?:[\w+#./-]*[\w+#])?", re.UNICODE)
 
@@ -96,15 +124,22 @@ class Lexicon:
         self.index = {}        # key -> entry id (canonical + aliases)
         self.loose_index = {}  # loose key -> entry id (merge lookups only)
         self.collisions = 0
+        self.ambiguous = set()  # keys written with "~"
 
-    def find(self, names):
+    def find(self, names, skip_ambiguous=False):
+        """The entry owning any of names; with skip_ambiguous, a spelling
+        that needs context ("EMR", "Expo") merges nothing."""
+        def other_sense(k, eid):
+            # "emr" is an ambiguous alias of Amazon EMR, not its name
+            return skip_ambiguous and k in self.ambiguous and \
+                self.entries[eid]["key"] != k
         for n in names:
             k = key(n)
-            if k in self.index:
+            if k in self.index and not other_sense(k, self.index[k]):
                 return self.index[k]
         for n in names:
             k = loose(n)
-            if k in self.loose_index:
+            if k in self.loose_index and not other_sense(k, self.loose_index[k]):
                 return self.loose_index[k]
         return None
 
@@ -123,13 +158,19 @@ class Lexicon:
             return
         self.index[k] = eid
         self.loose_index.setdefault(loose(surface), eid)
+        if amb:
+            self.ambiguous.add(k)
         if k == e["key"]:
             return
         e["aliases"].append((surface, amb))
 
-    def add(self, term, kind, cat, aliases, source, merge_names=(), amb_term=False):
-        """aliases: list of (surface, ambiguous).  Returns entry id."""
-        eid = self.find([term] + list(merge_names))
+    def add(self, term, kind, cat, aliases, source, merge_names=(), amb_term=False,
+            skip_ambiguous=False):
+        """aliases: list of (surface, ambiguous).  Returns entry id.  With
+        skip_ambiguous, merge_names that need context merge nothing."""
+        eid = self.find([term], skip_ambiguous)
+        if eid is None and merge_names:
+            eid = self.find(list(merge_names), skip_ambiguous)
         if eid is None:
             k = key(term)
             if not k:
@@ -140,6 +181,9 @@ class Lexicon:
                                  "source": source})
             self.index[k] = eid
             self.loose_index.setdefault(loose(term), eid)
+            if amb_term:
+                self.ambiguous.add(k)
+                self.ambiguous.add(loose(term))
         else:
             e = self.entries[eid]
             if key(term) != e["key"]:
@@ -212,15 +256,15 @@ def read_curated(path):
             if kind not in KINDS:
                 log("curated:%d: bad kind %r" % (n, kind))
             aliases = []
-            amb_term = False
+            amb_term = 0
             for a in al.split("|"):
                 a = a.strip()
                 if not a:
                     continue
-                amb = a.startswith("~")
+                amb = 2 if a.startswith("~~") else 1 if a.startswith("~") else 0
                 a = a.lstrip("~")
                 if amb and key(a) == key(term):
-                    amb_term = True
+                    amb_term = amb
                     continue
                 aliases.append((a, amb))
             rows.append((term, kind, cat, aliases, amb_term))
@@ -435,7 +479,8 @@ DROP_VENDORS = ["The MathWorks", "Dassault Systemes", "Hewlett Packard", "Hewlet
                 "JetBrains"]
 GENERIC_TAIL = re.compile(r"\s+(software|programs?|suite|system software|compilers)$", re.I)
 # O*NET examples that read as junk once cleaned (reviewed by hand)
-ONET_DENY = {"Delphi Technology", "Encoded archival system EAD", "Chatbot software",
+ONET_DENY = {"Real estate application contract transmission REACT software", "Unity Technologies Unity", "State Soil Geographic STATSGO Database", "iPro", "Disassembler software", "Enabl-u Technologies APIS", "Leading Market Technologies EXPO", "RVR Systems Compliance",
+             "NextGen Healthcare Information Systems EMR", "Delphi Technology", "Encoded archival system EAD", "Chatbot software",
              "Oracle SQL Plus", "Retargetable compiler", "Myspace", "Eko", "Magellan Firmware",
              "Friendster", "Google+", "Vine", "Periscope", "Ning"}
 
@@ -463,8 +508,8 @@ def is_acronym_of(acr, words):
     if len(letters) < 2 or len(words) < 2:
         return False
     initials = [w[0].upper() for w in words if w]
-    if letters[0] not in initials and letters[0] not in words[0].upper():
-        return False
+    if letters[0] != initials[0] and (letters[0], initials[0]) != ("X", "E"):
+        return False  # "Java Persistence API" is no acronym; "eXtensible" is
     blob = "".join(w.upper() for w in words)
     i = 0
     for c in blob:
@@ -473,9 +518,33 @@ def is_acronym_of(acr, words):
     return i == len(letters)
 
 
+# "Enterprise resource planning ERP system": an expansion, its acronym, and
+# a generic tail; the acronym (with any specific tail) names the term.
+MIDDLE_ACRONYM_RE = re.compile(r"^([A-Z][a-z]+(?: [A-Za-z]+)+) ([A-Z][A-Z0-9/]{1,7})(?: (.+))?$")
+ACRONYM_TAILS = {"system", "systems", "software", "tools", "tool", "database",
+                 "databases", "programs"}
+
+
+def middle_acronym(name):
+    """-> (canonical, expansion) or None."""
+    m = MIDDLE_ACRONYM_RE.match(name)
+    if not m or not m.group(3):
+        return None
+    words = m.group(1).split()
+    tail = re.sub(r"\s+software$", "", m.group(3))
+    if not is_acronym_of(m.group(2), words) or tail != tail.lower():
+        return None  # "ANSI C", "DIGITAL Fortran 90": a product after all
+    canon = m.group(2) if tail in ACRONYM_TAILS or tail == "software" else m.group(2) + " " + tail
+    return canon, m.group(1)
+
+
 def clean_onet(name, lower_words):
     """-> (canonical, [aliases(surface, amb)], short_names) or None for generic."""
     name = re.sub(r"\s+", " ", name).strip()
+    mid = middle_acronym(name)
+    if mid:
+        canon, expansion = mid
+        return canon, [(expansion, False), (name, False)], [canon, expansion]
     name = re.sub(r"^Amazon Web Services AWS (?=\S)", "AWS ", name)
     name = re.sub(r"\s*\(([A-Z][A-Za-z0-9]+)\)$", r" \1", name)
     name = re.sub(r"\s+operating systems?$", "", name)
@@ -529,7 +598,8 @@ def clean_onet(name, lower_words):
             aliases.append((base, False))
         elif vendor:
             canon = base
-            amb = len(expansion) <= 2 or key(expansion) in lower_words
+            amb = len(expansion) <= 2 or key(expansion) in lower_words or \
+                all(w in lower_words for w in key(expansion).split())  # "Application Server"
             aliases.append((expansion, amb))
         else:
             canon = base
@@ -1321,7 +1391,7 @@ ESCO_ALLOW_TEXT = """
 tool|development tool|KDevelop
 tool|security testing tool|Maltego|Nessus|Nexpose|THC Hydra|WhiteHat Sentinel|Metasploit|OWASP ZAP
 tool|game engine|CryEngine|GameSalad|HeroEngine|Havok Vision|Project Anarchy|Gamemaker Studio|Unreal Engine
-platform|e-learning platform|WizIQ|Edmodo|Engrade|Schoology|LAMS|Litmos|Grovo|Sakai|Moodle
+platform|e-learning platform|WizIQ|Edmodo|Engrade|Schoology|Litmos|Grovo|Sakai|Moodle
 methodology|development methodology|Incremental development|Iterative development|Spiral development|Waterfall development|Rapid application development|Prototyping development|Agile project management|Lean project management
 tool|data integration tool|Informatica PowerCenter|IBM InfoSphere DataStage|Oracle Data Integrator|Pentaho Data Integration|Oracle Warehouse Builder|SAP Data Services|QlikView Expressor|SAS Data Management
 tool|ci/cd tool|Octopus Deploy
@@ -1422,7 +1492,12 @@ def main(argv):
         if cleaned is None:
             continue
         canon, aliases, shorts = cleaned
-        existing = lex.find([canon] + shorts)
+        if canon in NOT_TERMS or name in NOT_TERMS:
+            continue
+        derived = canon.isupper() and key(canon) != key(name)  # "EMR" of "Electronic medical record EMR"
+        existing = lex.find([canon], skip_ambiguous=derived)
+        if existing is None:
+            existing = lex.find(shorts, skip_ambiguous=True)
         if existing is None and not o["hot"] and len(o["occ"]) < 3 and \
                 all(c in NON_TECH_COMMODITIES for c in o["com"]):
             continue  # niche medical/accounting/PM products
@@ -1437,8 +1512,12 @@ def main(argv):
         if existing is None and not keep:
             continue
         kind, cat = ONET_CATEGORY.get(com, ("tool", "software"))
-        amb = key(canon) in lower_words and not canon.isupper()
-        lex.add(canon, kind, cat, aliases, "onet", merge_names=shorts, amb_term=amb)
+        amb = key(canon) in lower_words  # "CASE", "SPICE": words too
+        if existing is not None:
+            lex.add(lex.entries[existing]["term"], "", "", [(canon, amb)] + aliases, "onet")
+            continue
+        lex.add(canon, kind, cat, aliases, "onet", merge_names=shorts, amb_term=amb,
+                skip_ambiguous=True)
         for w in canon.split():
             casing.setdefault(w.lower(), Counter())[w] += 50
 
@@ -1575,6 +1654,8 @@ def so_filter(lex, so_count, synonyms, lower_words, proper_words, casing, spans)
     for src, dst in synonyms:
         if src in lower_words or len(src) <= 2 or split_version(src, so_count) or ".x" in src:
             continue
+        if src in SYNONYM_DENY:
+            continue
         if src.startswith(dst + "-") or src.count("-") >= 2:
             continue  # sub-feature tags merged into their parent
         eid = lex.index.get(key(dst))
@@ -1591,6 +1672,27 @@ def so_filter(lex, so_count, synonyms, lower_words, proper_words, casing, spans)
                 f.write("%s\t%d\t%s\n" % (t, c, w))
 
 
+def ambiguity_mark(spelling, level):
+    """"" unambiguous, "~" needs casing or context, "~~" needs context."""
+    if not level:
+        return ""
+    if level >= 2 or spelling.lower() in WEAK_SPELLINGS:
+        return "~~"
+    return "~"
+
+
+def display_spelling(alias, term):
+    """An ambiguous lower-case alias takes the casing the term writes it
+    in ("airflow" of "Apache Airflow" -> "Airflow"), so that casing can
+    count as evidence."""
+    if alias != alias.lower():
+        return alias
+    for w in term.split():
+        if w.lower() == alias and w != alias:
+            return w
+    return alias
+
+
 def write(lex, out_path, lower_words):
     ents = sorted(lex.entries, key=lambda e: (e["term"].lower(), e["term"]))
     n_alias = n_amb = 0
@@ -1598,16 +1700,18 @@ def write(lex, out_path, lower_words):
     for e in ents:
         al = []
         if e["amb"]:
-            al.append("~" + e["term"])
+            al.append(ambiguity_mark(e["term"], e["amb"]) + e["term"])
             n_amb += 1
         seen = set()
         for s, amb in e["aliases"]:
+            if amb:
+                s = display_spelling(s, e["term"])
             if s in seen:
                 continue
             seen.add(s)
-            al.append(("~" if amb else "") + s)
+            al.append(ambiguity_mark(s, amb) + s)
             n_alias += 1
-            n_amb += amb
+            n_amb += bool(amb)
         for fld in (e["term"], e["cat"]):
             assert "\t" not in fld and "|" not in fld
         lines.append("\t".join([e["term"], e["kind"], e["cat"], "|".join(al)]))

@@ -17,12 +17,16 @@
 
 #define LEX_MAX_FILE (64u << 20)
 
+/* The term of an alias that blocks what it covers. */
+#define BLOCKED (-2)
+
 struct alias {
 	UT_hash_handle hh;
-	int term;		/* -1: only a prefix of longer aliases */
+	int term;		/* -1: a prefix of longer aliases; BLOCKED */
 	int gen;		/* which load added it */
-	unsigned char ambiguous;
-	char *spelling;		/* as written in the lexicon, if ambiguous */
+	unsigned char ambiguous;	/* enum jd_lex_evidence */
+	unsigned char derived;	/* a hyphen/space variant, not written */
+	char *spelling;		/* the lexicon's, if ambiguous */
 	size_t len;
 	char key[];
 };
@@ -33,11 +37,20 @@ struct named {
 	char key[];
 };
 
+/* A word that ends multi-word terms ("architecture", "testing"). */
+struct head {
+	UT_hash_handle hh;
+	size_t terms;
+	int last;		/* the last term counted */
+	char key[];
+};
+
 struct jd_lexicon {
 	struct jd_lexterm *terms;
 	size_t nterms, cap;
 	struct alias *aliases;
 	struct named *names;
+	struct head *heads;
 	size_t max_tokens;
 	int gen;
 	uint64_t digest;
@@ -69,6 +82,11 @@ jd_lexicon_free(struct jd_lexicon *lex)
 		HASH_DEL(lex->names, n);
 		free(n);
 	}
+	struct head *h, *th;
+	HASH_ITER(hh, lex->heads, h, th) {
+		HASH_DEL(lex->heads, h);
+		free(h);
+	}
 	for (size_t i = 0; i < lex->nterms; i++) {
 		free((char *)lex->terms[i].name);
 		free((char *)lex->terms[i].kind);
@@ -95,11 +113,48 @@ alias_get(struct jd_lexicon *lex, const char *key, size_t len)
 	return a;
 }
 
-/* Adds one folded key (tokens joined by one space) for term. */
+/* Counts the last word of a written multi-word key, once per term. */
+static void
+count_head(struct jd_lexicon *lex, const char *key, size_t len, int term)
+{
+	const char *sp = memrchr(key, ' ', len);
+	struct head *h;
+	size_t n;
+
+	if (sp == NULL)
+		return;
+	sp++;
+	n = (size_t)(key + len - sp);
+	for (size_t i = 0; i < n; i++)
+		if (sp[i] < 'a' || sp[i] > 'z')
+			return;
+	HASH_FIND(hh, lex->heads, sp, n, h);
+	if (h == NULL) {
+		h = xcalloc(1, sizeof *h + n + 1);
+		memcpy(h->key, sp, n);
+		h->last = -1;
+		HASH_ADD_KEYPTR(hh, lex->heads, h->key, n, h);
+	}
+	if (h->last != term) {
+		h->terms++;
+		h->last = term;
+	}
+}
+
+/* Bits of add_key's how: the evidence needed, and a derived variant. */
+#define KEY_EVIDENCE 3
+#define KEY_DERIVED 4
+
+/*
+ * Adds one folded key (tokens joined by one space) for term. Within one
+ * file the first entry keeps a key; a later file takes it over; a derived
+ * variant never takes a key that was written.
+ */
 static void
 add_key(struct jd_lexicon *lex, const char *key, size_t len, int term,
-    int ambiguous, const char *spelling, size_t slen)
+    int how, const char *spelling, size_t slen)
 {
+	int ambiguous = how & KEY_EVIDENCE, derived = (how & KEY_DERIVED) != 0;
 	size_t ntok = 1;
 	struct alias *a;
 
@@ -111,20 +166,55 @@ add_key(struct jd_lexicon *lex, const char *key, size_t len, int term,
 			ntok++;
 		}
 	a = alias_get(lex, key, len);
-	if (a->term >= 0 && a->term != term && a->gen == lex->gen)
-		return;	/* within one file the first entry keeps it */
+	if (a->term >= 0 && a->term != term) {
+		if (derived && !a->derived)
+			return;
+		if (a->gen == lex->gen && !(a->derived && !derived))
+			return;
+	}
 	if (a->term == term && !a->ambiguous)
 		return;	/* an unambiguous spelling stays unambiguous */
 	a->term = term;
 	a->gen = lex->gen;
+	a->derived = (unsigned char)derived;
 	a->ambiguous = (unsigned char)ambiguous;
 	free(a->spelling);
 	a->spelling = ambiguous ? xstrndup(spelling, slen) : NULL;
 	if (ntok > lex->max_tokens)
 		lex->max_tokens = ntok;
+	if (!derived && !ambiguous)
+		count_head(lex, key, len, term);
 }
 
-/* Adds a spelling, and its variant with hyphens read as spaces. */
+/* Two to four words of letters only, one space apart: "high availability". */
+static int
+plain_words(const char *k, size_t n)
+{
+	size_t words = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (k[i] == ' ') {
+			words++;
+			continue;
+		}
+		if (!((k[i] >= 'a' && k[i] <= 'z')))
+			return 0;
+	}
+	return words >= 2 && words <= 4;
+}
+
+/* Replaces every c between two letters of key with r. */
+static void
+swap_joiner(struct jd_buf *key, char c, char r)
+{
+	for (size_t i = 1; i + 1 < key->len; i++)
+		if (key->data[i] == c && key->data[i - 1] != ' ' &&
+		    key->data[i + 1] != ' ' && key->data[i - 1] != '-' &&
+		    key->data[i + 1] != '-')
+			key->data[i] = r;
+}
+
+/* Adds a spelling, with hyphens read as spaces and plain words hyphenated. */
 static void
 add_spelling(struct jd_lexicon *lex, const char *s, size_t n, int term,
     int ambiguous)
@@ -133,12 +223,14 @@ add_spelling(struct jd_lexicon *lex, const char *s, size_t n, int term,
 
 	jd_token_fold_text(&key, s, n);
 	add_key(lex, jd_buf_str(&key), key.len, term, ambiguous, s, n);
-	if (memchr(key.data ? key.data : "", '-', key.len)) {
-		for (size_t i = 0; i < key.len; i++)
-			if (key.data[i] == '-' && i > 0 && key.data[i - 1] != ' ' &&
-			    i + 1 < key.len && key.data[i + 1] != ' ')
-				key.data[i] = ' ';
-		add_key(lex, key.data, key.len, term, ambiguous, s, n);
+	if (memchr(jd_buf_str(&key), '-', key.len)) {
+		swap_joiner(&key, '-', ' ');
+		add_key(lex, key.data, key.len, term, ambiguous | KEY_DERIVED,
+		    s, n);
+	} else if (plain_words(jd_buf_str(&key), key.len)) {
+		swap_joiner(&key, ' ', '-');
+		add_key(lex, key.data, key.len, term, ambiguous | KEY_DERIVED,
+		    s, n);
 	}
 	jd_buf_free(&key);
 }
@@ -168,7 +260,8 @@ term_get(struct jd_lexicon *lex, const char *name, size_t n, const char *kind,
 	}
 	if (lex->nterms == lex->cap) {
 		lex->cap = lex->cap ? lex->cap * 2 : 1024;
-		lex->terms = xreallocarray(lex->terms, lex->cap, sizeof *lex->terms);
+		lex->terms = xreallocarray(lex->terms, lex->cap,
+		    sizeof *lex->terms);
 	}
 	id = (int)lex->nterms++;
 	lex->terms[id].name = xstrndup(name, n);
@@ -217,7 +310,8 @@ load_aliases(struct jd_lexicon *lex, char *list, int term, int *canon_amb)
 		size_t n = bar ? (size_t)(bar - p) : strlen(p);
 		int amb = 0;
 		while (n && (*p == ' ' || *p == '~')) {
-			amb |= *p == '~';
+			if (*p == '~' && amb < JD_EVID_CONTEXT)
+				amb++;
 			p++;
 			n--;
 		}
@@ -290,17 +384,59 @@ jd_lexicon_load(struct jd_lexicon *lex, const char *text, size_t len,
 	return 0;
 }
 
+static void
+add_block(struct jd_lexicon *lex, const char *key, size_t len)
+{
+	struct alias *a = alias_get(lex, key, len);
+	size_t ntok = 1;
+
+	for (size_t i = 0; i < len; i++)
+		if (key[i] == ' ') {
+			alias_get(lex, key, i);
+			ntok++;
+		}
+	if (a->term < 0)
+		a->term = BLOCKED;
+	if (ntok > lex->max_tokens)
+		lex->max_tokens = ntok;
+}
+
+void
+jd_lexicon_load_blocks(struct jd_lexicon *lex, const char *text, size_t len)
+{
+	const char *s = text, *end = text + len;
+
+	lex->digest = jd_util_fnv(lex->digest, text, len);
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		if (e > s && *s != '#') {
+			struct jd_buf key = JD_BUF_INIT;
+			jd_token_fold_text(&key, s, (size_t)(e - s));
+			if (key.len)
+				add_block(lex, key.data, key.len);
+			jd_buf_free(&key);
+		}
+		s = e + 1;
+	}
+}
+
 int
 jd_lexicon_load_builtin(struct jd_lexicon *lex, struct jd_diag *d)
 {
-	size_t len;
+	size_t len, blen;
 	const char *text = jd_util_corpus("lexicon.tsv", &len);
+	const char *blocks = jd_util_corpus("not-terms.txt", &blen);
 
 	if (text == NULL) {
 		jd_diag_msg(d, JD_EXIT_FATAL, "built-in lexicon missing");
 		return -1;
 	}
-	return jd_lexicon_load(lex, text, len, "lexicon.tsv", d);
+	if (jd_lexicon_load(lex, text, len, "lexicon.tsv", d) < 0)
+		return -1;
+	if (blocks)
+		jd_lexicon_load_blocks(lex, blocks, blen);
+	return 0;
 }
 
 int
@@ -323,18 +459,30 @@ jd_lexicon_load_file(struct jd_lexicon *lex, const char *path,
 
 int
 jd_lexicon_lookup(const struct jd_lexicon *lex, const char *key, size_t len,
-    int *term, const char **ambiguous)
+    struct jd_lexmatch *m)
 {
 	struct alias *a;
 
 	HASH_FIND(hh, lex->aliases, key, len, a);
 	if (a == NULL)
 		return JD_LEX_NONE;
+	if (a->term == BLOCKED)
+		return JD_LEX_BLOCK;
 	if (a->term < 0)
 		return JD_LEX_PREFIX;
-	*term = a->term;
-	*ambiguous = a->ambiguous ? a->spelling : NULL;
+	m->term = a->term;
+	m->evidence = (enum jd_lex_evidence)a->ambiguous;
+	m->spelling = a->ambiguous ? a->spelling : NULL;
 	return JD_LEX_TERM;
+}
+
+size_t
+jd_lexicon_heads(const struct jd_lexicon *lex, const char *word, size_t len)
+{
+	struct head *h;
+
+	HASH_FIND(hh, lex->heads, word, len, h);
+	return h ? h->terms : 0;
 }
 
 size_t

@@ -32,7 +32,9 @@ ctx_init(struct ctx *c, const struct jd_opts *o, FILE *out, FILE *err)
 		if (jd_lexicon_load_file(c->lex, o->lexicons[i], c->d) < 0)
 			return JD_EXIT_USAGE;
 	c->bg = jd_background_builtin();
-	c->topts.phrases = 0;
+	c->topts.bg = c->bg;
+	c->topts.phrases = o->command == JD_CMD_TERMS ? JD_PHRASES_BACKGROUND :
+	    JD_PHRASES_CORPUS;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	c->jobs = o->jobs ? o->jobs : cores > 0 ? (int)cores : 1;
 	return 0;
@@ -586,20 +588,23 @@ run_terms(struct ctx *c)
 		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL, "%s", cause);
 		return 0;
 	}
-	jd_util_to_utf8(data, len, "utf-8", &utf8);
+	if (strcmp(jd_util_to_utf8(data, len, "utf-8", &utf8), "utf-8") != 0)
+		jd_diag_warn(c->d, path, 0, "not UTF-8: read as converted");
 	free(data);
 	if (!jsonl && (t = open_table(c, "terms", terms_cols, 7)) == NULL)
 		goto done;
 	const char *s = jd_buf_str(&utf8), *end = s + utf8.len;
 	for (long lineno = 1; s < end; lineno++) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		const char *e = nl ? nl : end;
+		const char *e = nl ? nl : end, *next = e + 1;
+		if (e > s && e[-1] == '\r')
+			e--;	/* CRLF ends a line too */
 		jd_terms_find(c->lex, &c->topts, s, (size_t)(e - s), &h);
 		if (jsonl)
 			terms_json(c, &b, lineno, s, (size_t)(e - s), &h);
 		else
 			terms_rows(c, t, lineno, s, &h);
-		s = e + 1;
+		s = next;
 	}
 	if (jsonl && c->o->output) {
 		if (jd_report_write_file(c->o->output, jd_buf_str(&b), b.len,

@@ -57,7 +57,7 @@ void
 write_partial(struct ctx *c, struct jd_vocab *v)
 {
 	struct jd_buf b = JD_BUF_INIT;
-	size_t n = jd_vocab_sort(v);
+	size_t n = jd_vocab_sort_all(v);
 	char dg[32];
 	json_t *h = json_object();
 
@@ -80,6 +80,16 @@ write_partial(struct ctx *c, struct jd_vocab *v)
 			json_array_append_new(vars, json_string(r.variant_list[k]));
 		json_object_set_new(o, "variants", vars);
 		json_object_set_new(o, "example", json_string(r.example));
+		if (r.ncontexts) {
+			json_t *cx = json_array();
+			for (size_t k = 0; k < r.ncontexts; k++) {
+				char hex[24];
+				snprintf(hex, sizeof hex, "%016llx",
+				    (unsigned long long)r.contexts[k]);
+				json_array_append_new(cx, json_string(hex));
+			}
+			json_object_set_new(o, "contexts", cx);
+		}
 		dump_line(&b, o);
 	}
 	emit(c, &b);
@@ -117,6 +127,14 @@ merge_row(struct ctx *c, struct jd_vocab *v, json_t *o)
 		vs[r.nvariants++] = json_string_value(e);
 	}
 	r.variant_list = (char *const *)vs;
+	uint64_t cx[8];
+	json_array_foreach(json_object_get(o, "contexts"), i, e) {
+		const char *h = json_string_value(e);
+		if (h == NULL || r.ncontexts == 8)
+			break;
+		cx[r.ncontexts++] = strtoull(h, NULL, 16);
+	}
+	r.contexts = cx;
 	jd_vocab_add_row(v, &r);
 	return 0;
 }

@@ -1,6 +1,7 @@
 /*
  * terms.c: lexicon lookups over token windows, and the context rules that
- * decide whether an ambiguous spelling names a technology. Knows nothing of
+ * decide whether an ambiguous spelling names a technology. Phrases are
+ * found by terms_phrase.c once the lexicon terms are known. Knows nothing of
  * postings, sections or reports.
  */
 #include <string.h>
@@ -8,159 +9,456 @@
 #include "jdalign/lexicon.h"
 #include "jdalign/terms.h"
 #include "jdalign/util.h"
+#include "terms_int.h"
 
-#define EVIDENCE_WINDOW 6
+/* How far list evidence looks past connectors ("Go, and Python"). */
+#define MAX_CONNECTORS 3
 
-static void
-add_hit(struct jd_hits *h, int term, const struct jd_tokens *t, size_t a,
-    size_t b, const char *amb)
+/* ------------------------------------------------------------ hits */
+
+static struct hit_info *
+infos(struct jd_hits *h)
 {
+	if (h->scratch_cap < h->cap) {
+		h->scratch_cap = h->cap;
+		h->scratch = xreallocarray(h->scratch, h->scratch_cap,
+		    sizeof(struct hit_info));
+	}
+	return h->scratch;
+}
+
+struct jd_hit *
+terms_add_hit(struct jd_hits *h, int term, size_t a, size_t b)
+{
+	const struct jd_tokens *t = &h->toks;
 	struct jd_hit *x;
 
 	if (h->n == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 32;
 		h->v = xreallocarray(h->v, h->cap, sizeof *h->v);
 	}
-	x = &h->v[h->n++];
+	x = &h->v[h->n];
 	memset(x, 0, sizeof *x);
+	memset(&infos(h)[h->n], 0, sizeof(struct hit_info));
+	h->n++;
 	x->term = term;
 	x->start = t->v[a].start;
 	x->end = t->v[b - 1].end;
 	x->tok_start = (uint32_t)a;
 	x->tok_end = (uint32_t)b;
-	x->source = JD_SRC_LEXICON;
-	x->key_len = amb != NULL;	/* ambiguity flag until resolved */
-	if (h->n > h->amb_cap) {
-		h->amb_cap = h->cap;
-		h->amb = xreallocarray(h->amb, h->amb_cap, sizeof *h->amb);
-	}
-	h->amb[h->n - 1] = amb;
+	x->source = term >= 0 ? JD_SRC_LEXICON : JD_SRC_PHRASE;
+	return x;
 }
 
 /* The longest alias starting at token i; returns its token count or 0. */
 static size_t
 longest_at(const struct jd_lexicon *lex, const struct jd_tokens *t, size_t i,
-    struct jd_buf *key, int *term, const char **amb)
+    struct jd_buf *key, struct jd_lexmatch *best)
 {
-	size_t max = jd_lexicon_max_tokens(lex), best = 0;
+	size_t max = jd_lexicon_max_tokens(lex), n = 0;
 
 	jd_buf_reset(key);
 	for (size_t k = 0; k < max && i + k < t->n; k++) {
 		const struct jd_token *tok = &t->v[i + k];
-		int id, r;
-		const char *a;
+		struct jd_lexmatch m;
+		int r;
 		if (tok->kind == JD_TOK_URL)
 			break;
 		if (k)
 			jd_buf_addc(key, ' ');
 		jd_buf_add(key, jd_token_fold(t, i + k), tok->fold_len);
-		r = jd_lexicon_lookup(lex, key->data, key->len, &id, &a);
+		r = jd_lexicon_lookup(lex, key->data, key->len, &m);
 		if (r == JD_LEX_NONE)
 			break;
 		if (r == JD_LEX_TERM) {
-			best = k + 1;
-			*term = id;
-			*amb = a;
+			n = k + 1;
+			*best = m;
+		} else if (r == JD_LEX_BLOCK) {
+			n = k + 1;
+			best->term = -1;
 		}
 	}
-	return best;
+	return n;
 }
 
-/* Most words capitalized: a heading or a title, where case says nothing. */
-static int
-title_case(const struct jd_tokens *t)
+static void
+find_lexicon(const struct jd_lexicon *lex, struct jd_hits *h)
 {
-	size_t words = 0, caps = 0;
+	const struct jd_tokens *t = &h->toks;
+	struct jd_buf key = JD_BUF_INIT;
 
-	for (size_t i = 0; i < t->n; i++)
-		if (t->v[i].kind == JD_TOK_WORD && t->v[i].fold_len > 3) {
-			words++;
-			caps += (t->v[i].flags & JD_TOKF_CAP) != 0;
+	for (size_t i = 0; i < t->n;) {
+		struct jd_lexmatch m = { -1, JD_EVID_NONE, NULL };
+		size_t k = longest_at(lex, t, i, &key, &m);
+		if (k == 0) {
+			i++;
+			continue;
 		}
-	return words >= 2 && caps * 10 >= words * 7;
+		terms_add_hit(h, m.term, i, i + k);
+		struct hit_info *in = &infos(h)[h->n - 1];
+		in->evidence = (int)m.evidence;
+		in->spelling = m.spelling;
+		if (m.term < 0)
+			in->state = HIT_BLOCKED;
+		else
+			in->state = m.evidence == JD_EVID_NONE ? HIT_KEPT :
+			    HIT_PENDING;
+		i += k;
+	}
+	jd_buf_free(&key);
 }
 
-/* Written the way the canonical name is, where that casing is telling. */
-static int
-case_evidence(const struct jd_hits *h, size_t i, const char *text, int titled)
+/* ------------------------------------------------------------ context */
+
+struct ctx {
+	const struct jd_lexicon *lex;
+	const char *text;
+	struct jd_hits *h;
+	struct hit_info *in;
+	long *owner;		/* per token: the hit covering it, or -1 */
+	int titled, shouting;
+};
+
+/* Words of four or more letters mostly capitalized (a heading: case says
+ * nothing), or words of two or more mostly in capitals (shouting). */
+static void
+line_case(struct ctx *c)
 {
-	const struct jd_hit *x = &h->v[i];
-	const char *spelling = h->amb[i];
-	const struct jd_token *first = &h->toks.v[x->tok_start];
+	const struct jd_tokens *t = &c->h->toks;
+	size_t words = 0, caps = 0, short_words = 0, upper = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		const struct jd_token *k = &t->v[i];
+		if (k->kind != JD_TOK_WORD)
+			continue;
+		if (k->fold_len > 3) {
+			words++;
+			caps += (k->flags & JD_TOKF_CAP) != 0;
+		}
+		if (k->fold_len > 1) {
+			short_words++;
+			upper += (k->flags & JD_TOKF_ALLCAPS) != 0;
+		}
+	}
+	c->titled = words >= 2 && caps * 10 >= words * 7;
+	c->shouting = short_words >= 3 && upper * 10 >= short_words * 7;
+}
+
+static int
+fold_is(const struct jd_tokens *t, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	return i < t->n && t->v[i].fold_len == n &&
+	    memcmp(jd_token_fold(t, i), w, n) == 0;
+}
+
+static int
+fold_in(const struct jd_tokens *t, size_t i, const char *const *list)
+{
+	for (; *list; list++)
+		if (fold_is(t, i, *list))
+			return 1;
+	return 0;
+}
+
+/* The hit covering token i, or -1. */
+static long
+hit_at(const struct ctx *c, size_t i)
+{
+	return i < c->h->toks.n ? c->owner[i] : -1;
+}
+
+/* A capitalized word that is no lexicon term ("Taylor", "Management"),
+ * unless it is a common word capitalized to start a sentence ("Advanced"). */
+static int
+plain_capital(const struct ctx *c, long i)
+{
+	const struct jd_tokens *t = &c->h->toks;
+	const char *f;
+
+	if (i < 0 || (size_t)i >= t->n || t->v[i].kind != JD_TOK_WORD ||
+	    !(t->v[i].flags & (JD_TOKF_CAP | JD_TOKF_ALLCAPS)))
+		return 0;
+	if (hit_at(c, (size_t)i) >= 0)
+		return 0;
+	f = jd_token_fold(t, (size_t)i);
+	return !((t->v[i].flags & JD_TOKF_SENT) &&
+	    (jd_terms_stopword(f, t->v[i].fold_len) ||
+	    jd_terms_generic(f, t->v[i].fold_len)));
+}
+
+/*
+ * Written as the lexicon writes it, mid-sentence, in a line that is neither
+ * a heading nor shouting; a capitalized word ("Go", "Spring") must also
+ * stand alone, not in a run of capitals ("Taylor Swift", "Access
+ * Management"). One letter ("R", "C") is never enough.
+ */
+static int
+case_evidence(const struct ctx *c, size_t i)
+{
+	const struct jd_hit *x = &c->h->v[i];
+	const struct jd_token *first = &c->h->toks.v[x->tok_start];
+	const char *sp = c->in[i].spelling;
 	size_t n = x->end - x->start;
 
-	if (titled || (first->flags & JD_TOKF_SENT) || n < 2)
+	if (c->in[i].evidence != JD_EVID_CASE || c->titled || n < 2 ||
+	    (first->flags & JD_TOKF_SENT))
+		return 0;
+	if (strlen(sp) != n || memcmp(sp, c->text + x->start, n) != 0)
 		return 0;
 	if (!(first->flags & (JD_TOKF_CAP | JD_TOKF_INNERCAP)))
 		return 0;
-	return strlen(spelling) == n && memcmp(spelling, text + x->start, n) == 0;
+	if (first->flags & (JD_TOKF_ALLCAPS | JD_TOKF_INNERCAP))
+		return !c->shouting;
+	return !plain_capital(c, (long)x->tok_start - 1) &&
+	    !plain_capital(c, (long)x->tok_end);
 }
 
-/* An unambiguous term nearby: "Go and Python", "R, SQL". */
-static int
-neighbour_evidence(const struct jd_hits *h, size_t self)
-{
-	const struct jd_hit *x = &h->v[self];
+static const char *const next_cues[] = {
+	"programming", "language", "languages", "developer", "developers",
+	"engineer", "engineers", "code", "codebase", "codebases", "framework",
+	"frameworks", "library", "libraries", "sdk", "runtime", "compiler",
+	"toolchain", "ecosystem", "scripts", "scripting", "modules", "apis",
+	"api", "app", "apps", "application", "applications", "microservices",
+	NULL
+};
+static const char *const prev_verbs[] = {
+	"in", "with", "using", "of", NULL
+};
+static const char *const prev_cues[] = {
+	"proficiency", "proficient", "experience", "experienced", "expertise",
+	"knowledge", "written", "programming", "coding", "fluency", "fluent",
+	"familiarity", "familiar", "skilled", "skills", "expert", "background",
+	"development", "developing", "strong", NULL
+};
 
-	for (size_t j = 0; j < h->n; j++) {
-		const struct jd_hit *y = &h->v[j];
-		if (j == self || y->key_len != 0)
-			continue;
-		if (y->tok_end <= x->tok_start &&
-		    x->tok_start - y->tok_end < EVIDENCE_WINDOW)
+/*
+ * A word around it that only a technology takes: "Go developers", "R
+ * programming", "written in Rust", "proficiency with Excel". A single
+ * letter must be upper case ("in C", not "in c").
+ */
+static int
+cue_evidence(const struct ctx *c, size_t i)
+{
+	const struct jd_hit *x = &c->h->v[i];
+	const struct jd_tokens *t = &c->h->toks;
+	size_t a = x->tok_start;
+
+	if (x->end - x->start == 1 && !(t->v[a].flags & JD_TOKF_CAP))
+		return 0;
+	if (fold_in(t, x->tok_end, next_cues))
+		return 1;
+	return a >= 2 && fold_in(t, a - 1, prev_verbs) &&
+	    fold_in(t, a - 2, prev_cues);
+}
+
+/* How many hits around one the same-term rule looks at (bounds the work
+ * on a line of thousands of terms). */
+#define SAME_TERM_REACH 64
+
+/* The same term written unambiguously nearby: "Go (Golang)". */
+static int
+same_term_evidence(const struct ctx *c, size_t i)
+{
+	size_t a = i > SAME_TERM_REACH ? i - SAME_TERM_REACH : 0;
+
+	for (size_t j = a; j < c->h->n && j <= i + SAME_TERM_REACH; j++)
+		if (j != i && c->h->v[j].term == c->h->v[i].term &&
+		    c->in[j].evidence == JD_EVID_NONE)
 			return 1;
-		if (y->tok_start >= x->tok_end &&
-		    y->tok_start - x->tok_end < EVIDENCE_WINDOW)
+	return 0;
+}
+
+static const char *const tech_kinds[] = {
+	"language", "framework", "library", "database", "cloud", "platform",
+	"tool", "protocol", "os", NULL
+};
+static const char *const loose_kinds[] = {
+	"soft_skill", "role", "credential", NULL
+};
+
+static int
+kind_in(const char *kind, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(kind, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *
+hit_kind(const struct ctx *c, size_t i)
+{
+	return jd_lexicon_term(c->lex, c->h->v[i].term)->kind;
+}
+
+/* Tokens that join the items of a list. */
+static int
+connector(const struct jd_tokens *t, size_t i)
+{
+	static const char *const words[] = { "and", "or", "plus", "&", ",",
+	    "/", "(", ")", "+", ";", "|", "-", "*", NULL };
+
+	return fold_in(t, i, words);
+}
+
+/* The kept hit reached from token i over at most MAX_CONNECTORS
+ * connectors, walking by step; -1 when none. */
+static long
+list_neighbour(const struct ctx *c, long i, int step, int *joined)
+{
+	const struct jd_tokens *t = &c->h->toks;
+
+	*joined = 0;
+	for (int k = 0; i >= 0 && (size_t)i < t->n; i += step) {
+		long j = hit_at(c, (size_t)i);
+		if (j >= 0)
+			return c->in[j].state == HIT_KEPT ? j : -1;
+		if (!connector(t, (size_t)i) || ++k > MAX_CONNECTORS)
+			return -1;
+		*joined = 1;
+	}
+	return -1;
+}
+
+/*
+ * A kept term next to it in a list: a technology for a technology ("Go
+ * and Python", "R, SQL", "Java Spring"); for a practice, concept or
+ * method, a term of the same kind joined by a connector ("Scrum and SAFe",
+ * "SOLID and design patterns"), never mere adjacency ("Solid observability
+ * habits") nor another kind ("query optimization and safe migrations").
+ */
+static int
+list_evidence(const struct ctx *c, size_t i)
+{
+	const struct jd_hit *x = &c->h->v[i];
+	int tech = kind_in(hit_kind(c, i), tech_kinds);
+
+	for (int side = 0; side < 2; side++) {
+		int joined;
+		long j = side ?
+		    list_neighbour(c, (long)x->tok_end, 1, &joined) :
+		    list_neighbour(c, (long)x->tok_start - 1, -1, &joined);
+		if (j < 0)
+			continue;
+		const char *kind = hit_kind(c, (size_t)j);
+		if (tech && kind_in(kind, tech_kinds))
+			return 1;
+		if (!tech && joined && !kind_in(kind, loose_kinds) &&
+		    strcmp(kind, hit_kind(c, i)) == 0)
 			return 1;
 	}
 	return 0;
 }
 
-static void
-resolve_ambiguous(const char *text, struct jd_hits *h)
+/* One pass of list evidence in one direction; whether it kept any. */
+static int
+spread(struct ctx *c, int backward)
 {
-	int titled = title_case(&h->toks);
-	size_t w = 0;
-	unsigned char *keep = xcalloc(h->n + 1, 1);
+	int changed = 0;
 
-	for (size_t i = 0; i < h->n; i++)
-		keep[i] = h->v[i].key_len == 0 ||
-		    case_evidence(h, i, text, titled) ||
-		    neighbour_evidence(h, i);
-	for (size_t i = 0; i < h->n; i++)
-		if (keep[i]) {
-			h->v[w] = h->v[i];
-			h->v[w].key_len = 0;
-			w++;
+	for (size_t k = 0; k < c->h->n; k++) {
+		size_t i = backward ? c->h->n - 1 - k : k;
+		if (c->in[i].state == HIT_PENDING && list_evidence(c, i)) {
+			c->in[i].state = HIT_KEPT;
+			changed = 1;
 		}
+	}
+	return changed;
+}
+
+/*
+ * Keeps an ambiguous hit with evidence of its own (its casing, a cue, the
+ * same term written plainly), then spreads list evidence from kept hits
+ * until nothing changes ("Chef or Puppet" hold each other up only when one
+ * of them has evidence). Drops the rest.
+ */
+/* An acronym spelling ("SAFe", "REST", "BASIC") not written as one is the
+ * plain word ("safe", "Rest assured", "Basic React"), whatever stands
+ * around it. */
+static int
+unwritten_acronym(const struct ctx *c, size_t i)
+{
+	const struct jd_hit *x = &c->h->v[i];
+	const char *sp = c->in[i].spelling;
+	int upper = 0, written = 0;
+
+	for (; *sp; sp++)
+		upper += *sp >= 'A' && *sp <= 'Z';
+	for (uint32_t k = x->start; k < x->end; k++)
+		written += c->text[k] >= 'A' && c->text[k] <= 'Z';
+	return upper >= 2 && written < 2;
+}
+
+static void
+resolve_ambiguous(const struct jd_lexicon *lex, const char *text,
+    struct jd_hits *h)
+{
+	struct ctx c = { lex, text, h, infos(h), NULL, 0, 0 };
+
+	if (h->n == 0)
+		return;
+	c.owner = xreallocarray(NULL, h->toks.n + 1, sizeof *c.owner);
+	for (size_t i = 0; i < h->toks.n; i++)
+		c.owner[i] = -1;
+	for (size_t j = 0; j < h->n; j++)
+		for (size_t i = h->v[j].tok_start; i < h->v[j].tok_end; i++)
+			c.owner[i] = (long)j;
+	line_case(&c);
+	for (size_t i = 0; i < h->n; i++)
+		if (c.in[i].state == HIT_PENDING && unwritten_acronym(&c, i))
+			c.in[i].state = HIT_DROPPED;
+	for (size_t i = 0; i < h->n; i++)
+		if (c.in[i].state == HIT_PENDING && (case_evidence(&c, i) ||
+		    cue_evidence(&c, i) || same_term_evidence(&c, i)))
+			c.in[i].state = HIT_KEPT;
+	for (int pass = 0; spread(&c, pass & 1) || pass == 0; pass++)
+		;
+	free(c.owner);
+}
+
+/* Keeps the kept hits, in text order (phrases were appended after the
+ * nlex lexicon hits). The private states are not kept in step. */
+static void
+compact(struct jd_hits *h, size_t nlex)
+{
+	const struct hit_info *in = infos(h);
+	size_t w = 0, n = h->n;
+
+	for (size_t i = 0; i < n; i++)
+		if (in[i].state == HIT_KEPT)
+			h->v[w++] = h->v[i];
 	h->n = w;
-	free(keep);
+	if (n > nlex)
+		qsort(h->v, w, sizeof *h->v, terms_by_start);
+}
+
+/* ------------------------------------------------------------ public */
+
+int
+terms_by_start(const void *a, const void *b)
+{
+	const struct jd_hit *x = a, *y = b;
+
+	return x->tok_start < y->tok_start ? -1 : x->tok_start > y->tok_start;
 }
 
 void
 jd_terms_find(const struct jd_lexicon *lex, const struct jd_terms_opts *opts,
     const char *text, size_t len, struct jd_hits *h)
 {
-	struct jd_buf key = JD_BUF_INIT;
-	const struct jd_tokens *t = &h->toks;
-
-	(void)opts;
 	h->n = 0;
 	jd_buf_reset(&h->strs);
 	jd_token_scan(&h->toks, text, len);
-	for (size_t i = 0; i < t->n;) {
-		int term = -1;
-		const char *amb = NULL;
-		size_t k = longest_at(lex, t, i, &key, &term, &amb);
-		if (k == 0) {
-			i++;
-			continue;
-		}
-		add_hit(h, term, t, i, i + k, amb);
-		i += k;
-	}
-	resolve_ambiguous(text, h);
-	jd_buf_free(&key);
+	size_t nlex;
+
+	find_lexicon(lex, h);
+	resolve_ambiguous(lex, text, h);
+	nlex = h->n;
+	if (opts && opts->phrases != JD_PHRASES_OFF)
+		terms_find_phrases(lex, opts, h);
+	compact(h, nlex);
 }
 
 const char *
@@ -182,7 +480,7 @@ void
 jd_hits_free(struct jd_hits *h)
 {
 	free(h->v);
-	free(h->amb);
+	free(h->scratch);
 	jd_buf_free(&h->strs);
 	jd_tokens_free(&h->toks);
 	memset(h, 0, sizeof *h);

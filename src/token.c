@@ -3,6 +3,7 @@
  * the lexicon: it only decides where tokens start and end and how they fold.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "jdalign/token.h"
 #include "jdalign/util.h"
@@ -20,7 +21,7 @@ fold_punct(uint32_t c)
 	case 0x00ab: case 0x00bb:
 		return '"';
 	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-	case 0x2015: case 0x2212: case 0xfe58: case 0xff0d:
+	case 0x2015: case 0x2212: case 0xfe58: case 0xff0d: case 0x00ad:
 		return '-';
 	case 0x2022: case 0x2023: case 0x2043: case 0x25aa: case 0x25cf:
 	case 0x25e6: case 0x00b7: case 0x2027: case 0x25a0: case 0x25ba:
@@ -42,7 +43,7 @@ is_space_cp(uint32_t c)
 	return c == ' ' || (c >= 0x09 && c <= 0x0d) || c == 0xa0 ||
 	    c == 0x1680 || (c >= 0x2000 && c <= 0x200b) || c == 0x2028 ||
 	    c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000 ||
-	    c == 0xfeff || c == 0x200c || c == 0x200d || c == 0x00ad;
+	    c == 0xfeff || c == 0x200c || c == 0x200d;
 }
 
 static enum cls
@@ -108,18 +109,35 @@ is_upper(const struct scan *sc, size_t i)
 	return i < sc->n && sc->s[i] >= 'A' && sc->s[i] <= 'Z';
 }
 
-/* Only single letters between the dots so far: "U.S", "e.g". */
+static int
+is_alpha(unsigned char c)
+{
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+/*
+ * Abbreviations that keep their final dot: single letters between dots
+ * ("U.S", "e.g") or capitalized pieces of one or two letters ("Ph.D",
+ * "M.Sc", "B.A"), seen up to the dot at b.
+ */
 static int
 dotted_initials(const struct scan *sc, size_t a, size_t b)
 {
-	if (b - a < 3)
-		return 0;
-	for (size_t i = a; i < b; i++) {
-		int dot = (i - a) % 2 == 1;
-		if (dot != (sc->s[i] == '.'))
+	size_t i = a, pieces = 0;
+	int singles = 1, caps = 1;
+
+	while (i < b) {
+		size_t j = i;
+		while (j < b && is_alpha(sc->s[j]))
+			j++;
+		if (j == i || j - i > 2 || (j < b && sc->s[j] != '.'))
 			return 0;
+		singles &= j - i == 1;
+		caps &= sc->s[i] >= 'A' && sc->s[i] <= 'Z';
+		pieces++;
+		i = j + 1;
 	}
-	return 1;
+	return pieces >= 2 && (singles || caps);
 }
 
 /* Letters only and at most two of them: "C", "F#" candidates. */
@@ -134,6 +152,50 @@ short_letters(const struct scan *sc, size_t a, size_t b)
 	return 1;
 }
 
+/* Whether punctuation c at i (k bytes) joins the word that started at a:
+ * "node.js", "event-driven", "don't", "150,000", "R&D". */
+static int
+joins(const struct scan *sc, size_t a, size_t i, uint32_t c, size_t k)
+{
+	int f = c < 0x80 ? (int)c : fold_punct(c);
+	int next_alnum = cls_at(sc, i + k) == C_ALNUM;
+
+	if ((f == '.' || f == '_') && next_alnum && c < 0x80)
+		return 1;
+	if (f == '-' && next_alnum && c != 0x2013 && c != 0x2014)
+		return 1;
+	if (f == '\'' && next_alnum && i > a)
+		return 1;
+	if (c == ',' && i > a && is_digit(sc, i - 1) && is_digit(sc, i + 1) &&
+	    is_digit(sc, i + 2) && is_digit(sc, i + 3))
+		return 1;
+	return c == '&' && i > a && is_upper(sc, i - 1) && is_upper(sc, i + 1);
+}
+
+/* Where a word that stops at punctuation c at i ends: "C++", "C++17",
+ * "C#", "99.5%", "U.S." keep their last mark. */
+static size_t
+word_tail(const struct scan *sc, size_t a, size_t i, uint32_t c)
+{
+	if (c == '+') {
+		size_t j = i;
+		while (j < sc->n && sc->s[j] == '+')
+			j++;
+		if (j - i == 2 && short_letters(sc, a, i))
+			while (is_digit(sc, j))
+				j++;	/* C++17 */
+		return cls_at(sc, j) != C_ALNUM ? j : i;
+	}
+	if (c == '#' && short_letters(sc, a, i) &&
+	    cls_at(sc, i + 1) != C_ALNUM)
+		return i + 1;
+	if (c == '%' && i > a && is_digit(sc, i - 1))
+		return i + 1;
+	if (c == '.' && dotted_initials(sc, a, i))
+		return i + 1;
+	return i;
+}
+
 /* Where the word starting at a ends. */
 static size_t
 word_end(const struct scan *sc, size_t a)
@@ -145,78 +207,55 @@ word_end(const struct scan *sc, size_t a)
 	for (;;) {
 		uint32_t c = cp_at(sc, i, &k);
 		if (k == 0)
-			break;
-		if (classify(c) == C_ALNUM) {
+			return i;
+		if (classify(c) == C_ALNUM || joins(sc, a, i, c, k)) {
 			i += k;
 			continue;
 		}
-		int f = c < 0x80 ? (int)c : fold_punct(c);
-		size_t nk;
-		(void)cp_at(sc, i + k, &nk);
-		int next_alnum = cls_at(sc, i + k) == C_ALNUM;
-		if ((f == '.' || f == '_') && next_alnum && c < 0x80) {
-			i += k;
-			continue;
-		}
-		if (f == '-' && next_alnum && c != 0x2013 && c != 0x2014) {
-			i += k;
-			continue;
-		}
-		if (f == '\'' && next_alnum && i > a) {
-			i += k;
-			continue;
-		}
-		if (c == ',' && i > a && is_digit(sc, i - 1) && is_digit(sc, i + 1)
-		    && is_digit(sc, i + 2) && is_digit(sc, i + 3)) {
-			i += k;
-			continue;
-		}
-		if (c == '&' && i > a && is_upper(sc, i - 1) && is_upper(sc, i + 1)) {
-			i += k;
-			continue;
-		}
-		if (c == '+') {
-			size_t j = i;
-			while (j < sc->n && sc->s[j] == '+')
-				j++;
-			if (cls_at(sc, j) != C_ALNUM)
-				i = j;
-			break;
-		}
-		if (c == '#' && short_letters(sc, a, i) &&
-		    cls_at(sc, i + 1) != C_ALNUM) {
-			i++;
-			break;
-		}
-		if (c == '%' && is_digit(sc, i - 1)) {
-			i++;
-			break;
-		}
-		if (c == '.' && dotted_initials(sc, a, i)) {
-			i++;
-			break;
-		}
-		break;
+		return word_tail(sc, a, i, c);
 	}
-	return i;
+}
+
+/* A bare host name ends in one of these: "acme.com", "jobs.acme.org". */
+static const char *const url_tlds[] = { ".com", ".org", ".edu", ".gov" };
+
+static int
+has_prefix(const unsigned char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+
+	return n > k && strncasecmp((const char *)s, p, k) == 0;
 }
 
 static int
+bare_host(const unsigned char *s, size_t n)
+{
+	while (n && strchr(".,;:)]!?'\"/", s[n - 1]))
+		n--;
+	for (size_t i = 0; i < sizeof url_tlds / sizeof url_tlds[0]; i++) {
+		size_t k = strlen(url_tlds[i]);
+		if (n > k + 1 && strncasecmp((const char *)s + n - k,
+		    url_tlds[i], k) == 0 && s[n - k - 1] != '.')
+			return 1;
+	}
+	return 0;
+}
+
+/* URLs, e-mail addresses and host names: skipped, never matched. */
+static int
 looks_like_url(const unsigned char *s, size_t n)
 {
-	const char *p = (const char *)s;
-
-	if (n > 7 && (strncmp(p, "http://", 7) == 0 ||
-	    strncmp(p, "https://", 8) == 0))
-		return 1;
-	if (n > 4 && strncmp(p, "www.", 4) == 0)
+	if (has_prefix(s, n, "http://") || has_prefix(s, n, "https://") ||
+	    has_prefix(s, n, "www.") || has_prefix(s, n, "mailto:") ||
+	    has_prefix(s, n, "ftp://"))
 		return 1;
 	const unsigned char *at = memchr(s, '@', n);
 	if (at && at > s && at + 1 < s + n) {
-		const unsigned char *dot = memchr(at, '.', (size_t)(s + n - at));
+		const unsigned char *dot = memchr(at, '.',
+		    (size_t)(s + n - at));
 		return dot && dot + 1 < s + n && dot > at + 1;
 	}
-	return 0;
+	return bare_host(s, n);
 }
 
 static void
@@ -252,6 +291,8 @@ add_token(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 			first = 0;
 		} else if (c >= 0x80 && classify(c) == C_ALNUM)
 			first = 0;
+		if (c == 0x00ad && kind == JD_TOK_WORD)
+			continue;	/* a soft hyphen inside a word */
 		if (f && (c < 0x80 || fold_punct(c)))
 			jd_buf_addc(&t->fold, (char)f);
 		else
@@ -271,10 +312,67 @@ numeric(const struct scan *sc, size_t a, size_t b)
 	for (size_t i = a; i < b; i++) {
 		unsigned char c = sc->s[i];
 		if (!((c >= '0' && c <= '9') || c == '.' || c == ',' ||
-		    c == '%' || c == '+'))
+		    c == '%' || c == '+' || c == '-'))
 			return 0;
 	}
 	return 1;
+}
+
+/* Title and Latin abbreviations whose dot ends no sentence: "Sr. Go
+ * engineer" keeps "Go" mid-sentence. */
+static const char *const abbrevs[] = {
+	"sr", "jr", "mr", "ms", "mrs", "dr", "vs", "approx", "incl", "esp",
+	"dept", "min", "max", "no", "st", "inc", "ltd", "co", "corp", "etc"
+};
+
+static int
+abbreviation(const struct jd_tokens *t)
+{
+	const struct jd_token *w;
+
+	if (t->n == 0 || t->v[t->n - 1].kind != JD_TOK_WORD)
+		return 0;
+	w = &t->v[t->n - 1];
+	for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
+		if (strlen(abbrevs[i]) == w->fold_len && memcmp(abbrevs[i],
+		    t->fold.data + w->fold, w->fold_len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Where a possessive "'s" or "’s" starts inside s[a..e), or e. */
+static size_t
+possessive(const struct scan *sc, size_t a, size_t e)
+{
+	if (e - a >= 4 && (sc->s[e - 1] | 32) == 's' && sc->s[e - 2] == '\'')
+		return e - 2;
+	if (e - a >= 6 && (sc->s[e - 1] | 32) == 's' && sc->s[e - 2] == 0x99 &&
+	    sc->s[e - 3] == 0x80 && sc->s[e - 4] == 0xe2)
+		return e - 4;
+	return e;
+}
+
+/* A dot that starts a word: ".NET", "C#/.NET", but not "a..b" or "1.5". */
+static int
+starts_dot_word(const struct scan *sc, size_t a, size_t i)
+{
+	if (sc->s[i] != '.' || cls_at(sc, i + 1) != C_ALNUM ||
+	    is_digit(sc, i + 1))
+		return 0;
+	return i == a || strchr("/(\"'[,;:&+", sc->s[i - 1]) != NULL;
+}
+
+static void
+scan_word(struct jd_tokens *t, const struct scan *sc, size_t i, size_t e,
+    int *flags)
+{
+	size_t p = possessive(sc, i, e);
+
+	add_token(t, sc, i, p, numeric(sc, i, p) ? JD_TOK_NUM : JD_TOK_WORD,
+	    *flags);
+	*flags = 0;
+	if (p < e)
+		add_token(t, sc, p, e, JD_TOK_WORD, 0);
 }
 
 /* Tokenizes one white-space-delimited chunk s[a..b). */
@@ -285,30 +383,33 @@ scan_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 	struct scan sub = { sc->s, b };
 	size_t i = a, k;
 
-	if (looks_like_url(sc->s + a, b - a)) {
-		while (b > a && strchr(".,;:)]!?'\"", sc->s[b - 1]))
-			b--;
-		add_token(t, sc, a, b, JD_TOK_URL, *flags);
+	while (i < b && strchr("(<[\"'", sc->s[i]) && i + 1 < b)
+		i++;
+	if (looks_like_url(sc->s + i, b - i)) {
+		size_t e = b;
+		while (e > i && strchr(".,;:)]>!?'\"", sc->s[e - 1]))
+			e--;
+		for (size_t j = a; j < i; j++) {
+			add_token(t, sc, j, j + 1, JD_TOK_PUNCT, *flags);
+			*flags = JD_TOKF_SENT;
+		}
+		add_token(t, sc, i, e, JD_TOK_URL, *flags);
 		*flags = 0;
-		i = b;
-		sub.n = b;
-	}
+		a = i = e;
+	} else
+		i = a;
 	while (i < sub.n) {
 		uint32_t c = cp_at(&sub, i, &k);
-		int start_dot = c == '.' && cls_at(&sub, i + 1) == C_ALNUM &&
-		    !is_digit(&sub, i + 1) && (i == a ||
-		    cls_at(&sub, i - 1) != C_ALNUM);
-		if (classify(c) == C_ALNUM || start_dot) {
+		if (classify(c) == C_ALNUM || starts_dot_word(&sub, a, i)) {
 			size_t e = word_end(&sub, i);
-			add_token(t, &sub, i, e, numeric(&sub, i, e) ?
-			    JD_TOK_NUM : JD_TOK_WORD, *flags);
-			*flags = 0;
+			scan_word(t, &sub, i, e, flags);
 			i = e;
 			continue;
 		}
 		int f = c < 0x80 ? (int)c : fold_punct(c);
+		int abbr = f == '.' && abbreviation(t);
 		add_token(t, &sub, i, i + k, JD_TOK_PUNCT, *flags);
-		*flags = strchr(".!?;:*(\"", f) ? JD_TOKF_SENT : 0;
+		*flags = strchr(".!?;:*(\"", f) && !abbr ? JD_TOKF_SENT : 0;
 		i += k;
 	}
 }

@@ -185,82 +185,21 @@ jd_vocab_doc_free(struct jd_doc *doc)
 	free(doc);
 }
 
-/* ------------------------------------------------------------ background */
-
-struct bgentry {
-	UT_hash_handle hh;
-	unsigned long df;
-	char key[];
-};
-
-struct jd_background {
-	struct bgentry *table;
-	unsigned long docs;
-};
-
-struct jd_background *
-jd_background_builtin(void)
-{
-	struct jd_background *bg = xcalloc(1, sizeof *bg);
-	size_t len;
-	const char *s = jd_util_corpus("background.tsv", &len);
-	const char *end = s ? s + len : NULL;
-
-	while (s && s < end) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		const char *e = nl ? nl : end;
-		const char *tab = memchr(s, '\t', (size_t)(e - s));
-		if (tab && strncmp(s, "#docs\t", 6) == 0)
-			bg->docs = strtoul(tab + 1, NULL, 10);
-		else if (tab && *s != '#') {
-			size_t n = (size_t)(tab - s);
-			struct bgentry *b = xmalloc(sizeof *b + n + 1);
-			memset(&b->hh, 0, sizeof b->hh);
-			memcpy(b->key, s, n);
-			b->key[n] = '\0';
-			b->df = strtoul(tab + 1, NULL, 10);
-			HASH_ADD_KEYPTR(hh, bg->table, b->key, n, b);
-		}
-		s = e + 1;
-	}
-	return bg;
-}
-
-void
-jd_background_free(struct jd_background *bg)
-{
-	struct bgentry *b, *tmp;
-
-	if (bg == NULL)
-		return;
-	HASH_ITER(hh, bg->table, b, tmp) {
-		HASH_DEL(bg->table, b);
-		free(b);
-	}
-	free(bg);
-}
-
-/* The background's document frequency of a folded key ("ci / cd" is
- * looked up as "ci/cd", as the table spells it). */
-static unsigned long
-bg_df(const struct jd_background *bg, const char *key)
-{
-	struct jd_buf k = JD_BUF_INIT;
-	struct bgentry *b;
-
-	if (bg == NULL)
-		return 0;
-	for (const char *p = key; *p; p++) {
-		if (*p == ' ' && (p[1] == '/' || (p > key && p[-1] == '/')))
-			continue;
-		jd_buf_addc(&k, *p);
-	}
-	HASH_FIND(hh, bg->table, jd_buf_str(&k), k.len, b);
-	jd_buf_free(&k);
-	return b ? b->df : 0;
-}
-
 /* ------------------------------------------------------------ corpus */
+
+/*
+ * A phrase is market vocabulary when it recurs across postings, or stands
+ * in a required section of its one posting, and is specific enough that
+ * it is not what every posting says. Recurring means in two postings, in
+ * as many different contexts as postings up to three: a company's text
+ * pasted into each of its postings is one context (two when someone edited
+ * a copy), required section or not.
+ */
+#define PHRASE_MIN_POSTINGS 2
+#define PHRASE_MIN_CONTEXTS 2
+#define PHRASE_MIN_SPECIFICITY 0.3
+/* Distinct lines remembered per phrase (only the count up to it matters). */
+#define MAX_CONTEXTS 4
 
 struct centry {
 	UT_hash_handle hh;
@@ -274,6 +213,8 @@ struct centry {
 	char *example;
 	char *joined;
 	double spec;
+	uint64_t contexts[MAX_CONTEXTS];	/* phrases: line hashes */
+	int ncontexts;
 };
 
 struct jd_vocab {
@@ -284,6 +225,60 @@ struct jd_vocab {
 	size_t nsorted;
 	int weighed;
 };
+
+static int
+phrase_kept(const struct centry *c, double spec)
+{
+	if (spec < PHRASE_MIN_SPECIFICITY)
+		return 0;
+	unsigned long need = c->postings < PHRASE_MIN_CONTEXTS + 1 ?
+	    c->postings : PHRASE_MIN_CONTEXTS + 1;
+
+	if (c->postings < PHRASE_MIN_POSTINGS)
+		return c->required > 0;
+	return (unsigned long)c->ncontexts >= need;
+}
+
+/* Bytes each side of a phrase that make its context. */
+#define CONTEXT_REACH 32
+
+static int
+sentence_end(const char *s, size_t i, size_t n)
+{
+	return strchr(".!?;", s[i]) != NULL && (i + 1 == n || s[i + 1] == ' ');
+}
+
+/* What stands around the phrase in its example line, within its sentence:
+ * a company's text pasted into each of its postings gives one context even
+ * when the sentences around it were edited. */
+static uint64_t
+context_hash(const char *line, const char *surface)
+{
+	const char *p = strcasestr(line, surface);
+	size_t n = strlen(line), a, b, lo, hi;
+
+	if (p == NULL)
+		return jd_util_fnv(JD_FNV_INIT, line, n);
+	a = (size_t)(p - line);
+	b = a + strlen(surface);
+	lo = a > CONTEXT_REACH ? a - CONTEXT_REACH : 0;
+	hi = b + CONTEXT_REACH < n ? b + CONTEXT_REACH : n;
+	while (a > lo && !sentence_end(line, a - 1, n))
+		a--;
+	while (b < hi && !sentence_end(line, b, n))
+		b++;
+	return jd_util_fnv(JD_FNV_INIT, line + a, b - a);
+}
+
+static void
+add_context(struct centry *c, uint64_t h)
+{
+	for (int i = 0; i < c->ncontexts; i++)
+		if (c->contexts[i] == h)
+			return;
+	if (c->ncontexts < MAX_CONTEXTS)
+		c->contexts[c->ncontexts++] = h;
+}
 
 struct jd_vocab *
 jd_vocab_new(const struct jd_background *bg)
@@ -385,6 +380,8 @@ jd_vocab_add(struct jd_vocab *v, const struct jd_doc *doc)
 			c->required++;
 		add_variant(c, t->surface);
 		set_example(c, t->example);
+		if (!c->lexical)
+			add_context(c, context_hash(t->example, t->surface));
 	}
 	v->weighed = 0;
 }
@@ -403,26 +400,30 @@ jd_vocab_merge(struct jd_vocab *v, const struct jd_vocab *o)
 		for (int i = 0; i < c->nvariants; i++)
 			add_variant(m, c->variants[i]);
 		set_example(m, c->example);
+		for (int i = 0; i < c->ncontexts; i++)
+			add_context(m, c->contexts[i]);
 	}
 	v->weighed = 0;
 }
 
-/* specificity = ln((N+1)/(df+1)) / ln(N+1) over background and corpus;
- * lexicon terms are never filler: 0.5 + half of it. */
+/*
+ * specificity = ln((N+1)/(df+1)) / ln(N+1) over background and corpus;
+ * lexicon terms are never filler: 0.5 + half of it. A discovered phrase
+ * the corpus does not keep (see phrase_kept) has none.
+ */
 static double
 specificity(const struct jd_vocab *v, const struct centry *c,
     const char *key)
 {
-	unsigned long bgdocs = v->bg ? v->bg->docs : 0;
-	double n = (double)(bgdocs + v->docs);
-	double df = (double)(bg_df(v->bg, key) + c->postings);
-	double s = n > 0 ? log((n + 1) / (df + 1)) / log(n + 1) : 1.0;
+	unsigned long bgdocs = jd_background_docs(v->bg);
+	unsigned long bgdf = jd_background_df(v->bg, key, strlen(key));
+	double s = jd_terms_specificity(bgdf + c->postings, bgdocs + v->docs);
 
-	if (s < 0)
-		s = 0;
-	if (s > 1)
-		s = 1;
-	return round3(c->lexical ? 0.5 + 0.5 * s : s);
+	if (c->lexical)
+		return round3(0.5 + 0.5 * s);
+	if (!phrase_kept(c, s))
+		return 0.0;
+	return round3(s);
 }
 
 static void
@@ -451,14 +452,64 @@ jd_vocab_specificity(const struct jd_vocab *v, const char *name)
 	return c ? c->spec : 0.0;
 }
 
+/* Drops the terms of doc that keep[] does not, and remaps its lines. */
+static void
+doc_prune(struct jd_doc *doc, const unsigned char *keep)
+{
+	size_t *to = xcalloc(doc->nterms + 1, sizeof *to), w = 0;
+	struct dindex *x, *tmp, *idx = doc->index;
+
+	for (size_t i = 0; i < doc->nterms; i++) {
+		to[i] = keep[i] ? w : (size_t)-1;
+		if (!keep[i]) {
+			free(doc->terms[i].name);
+			free(doc->terms[i].surface);
+			free(doc->terms[i].example);
+			continue;
+		}
+		doc->terms[w++] = doc->terms[i];
+	}
+	doc->nterms = w;
+	HASH_ITER(hh, idx, x, tmp) {
+		if (to[x->term] == (size_t)-1) {
+			HASH_DEL(idx, x);
+			free(x);
+		} else
+			x->term = to[x->term];
+	}
+	doc->index = idx;
+	for (size_t l = 0; l < doc->nlines; l++) {
+		struct jd_dline *dl = &doc->lines[l];
+		size_t k = 0;
+		for (size_t j = 0; j < dl->nterms; j++) {
+			if (to[dl->terms[j]] == (size_t)-1) {
+				free(dl->surfaces[j]);
+				continue;
+			}
+			dl->terms[k] = to[dl->terms[j]];
+			dl->surfaces[k++] = dl->surfaces[j];
+		}
+		dl->nterms = k;
+	}
+	free(to);
+}
+
 void
 jd_vocab_weigh(const struct jd_vocab *v, struct jd_doc *doc)
 {
+	unsigned char *keep = xcalloc(doc->nterms + 1, 1);
+	int drop = 0;
+
 	for (size_t i = 0; i < doc->nterms; i++) {
 		struct jd_dterm *t = &doc->terms[i];
 		t->specificity = jd_vocab_specificity(v, t->name);
 		t->weight = round3(t->section_weight * t->specificity);
+		keep[i] = t->lex_id >= 0 || t->specificity > 0.0;
+		drop |= !keep[i];
 	}
+	if (drop)
+		doc_prune(doc, keep);
+	free(keep);
 }
 
 static int
@@ -474,8 +525,15 @@ by_rank(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-size_t
-jd_vocab_sort(struct jd_vocab *v)
+/* A row of the table: every lexicon term, and the phrases it keeps. */
+static int
+listed_row(const struct centry *c)
+{
+	return c->lexical || c->spec > 0.0;
+}
+
+static size_t
+sort_rows(struct jd_vocab *v, int all)
 {
 	struct centry *c, *tmp;
 	size_t i = 0;
@@ -483,9 +541,10 @@ jd_vocab_sort(struct jd_vocab *v)
 	if (!v->weighed)
 		weigh_all(v, NULL);
 	free(v->sorted);
-	v->nsorted = HASH_COUNT(v->table);
-	v->sorted = xcalloc(v->nsorted + 1, sizeof *v->sorted);
+	v->sorted = xcalloc(HASH_COUNT(v->table) + 1, sizeof *v->sorted);
 	HASH_ITER(hh, v->table, c, tmp) {
+		if (!all && !listed_row(c))
+			continue;
 		struct jd_buf j = JD_BUF_INIT;
 		for (int k = 0; k < c->nvariants; k++) {
 			if (k)
@@ -496,8 +555,21 @@ jd_vocab_sort(struct jd_vocab *v)
 		c->joined = jd_buf_take(&j);
 		v->sorted[i++] = c;
 	}
+	v->nsorted = i;
 	qsort(v->sorted, v->nsorted, sizeof *v->sorted, by_rank);
 	return v->nsorted;
+}
+
+size_t
+jd_vocab_sort(struct jd_vocab *v)
+{
+	return sort_rows(v, 0);
+}
+
+size_t
+jd_vocab_sort_all(struct jd_vocab *v)
+{
+	return sort_rows(v, 1);
 }
 
 void
@@ -516,6 +588,8 @@ jd_vocab_row(const struct jd_vocab *v, size_t i, struct jd_vterm *row)
 	row->lexical = c->lexical;
 	row->variant_list = c->variants;
 	row->nvariants = (size_t)c->nvariants;
+	row->contexts = c->contexts;
+	row->ncontexts = (size_t)c->ncontexts;
 }
 
 unsigned long
@@ -534,6 +608,8 @@ jd_vocab_add_row(struct jd_vocab *v, const struct jd_vterm *row)
 	c->required += row->required_postings;
 	for (size_t i = 0; i < row->nvariants; i++)
 		add_variant(c, row->variant_list[i]);
+	for (size_t i = 0; i < row->ncontexts; i++)
+		add_context(c, row->contexts[i]);
 	set_example(c, row->example);
 	v->weighed = 0;
 }

@@ -79,3 +79,61 @@ Test(lexicon, ambiguous_needs_evidence)
 	jd_lexicon_free(lex);
 	jd_diag_free(d);
 }
+
+Test(lexicon, variants_weak_and_blocks)
+{
+	struct jd_diag *d = jd_diag_new(stderr, 1);
+	struct jd_lexicon *lex = jd_lexicon_new();
+	const char *text =
+	    "disaster recovery\tpractice\treliability practice\t\n"
+	    "event-driven architecture\tconcept\tarchitecture\t\n"
+	    "Spring Framework\tframework\tjava web framework\t~~Spring\n"
+	    "Java\tlanguage\tprogramming language\t\n"
+	    "unit testing\tpractice\ttesting practice\tunit tests\n"
+	    "load testing\tpractice\ttesting practice\t\n"
+	    "contract testing\tpractice\ttesting practice\t\n";
+	const char *blocks = "# comment\nspring break\n";
+	struct jd_lexmatch m;
+
+	cr_assert_eq(jd_lexicon_load(lex, text, strlen(text), "t.tsv", d), 0);
+	jd_lexicon_load_blocks(lex, blocks, strlen(blocks));
+	/* plain words also match hyphenated, hyphenated also with spaces */
+	cr_expect_str_eq(canonical(lex, "disaster-recovery drills"),
+	    "disaster recovery");
+	cr_expect_str_eq(canonical(lex, "event driven architecture"),
+	    "event-driven architecture");
+	/* '~~': casing is no evidence, a neighbouring technology is */
+	cr_expect_str_eq(canonical(lex, "we use Spring daily"), "");
+	cr_expect_str_eq(canonical(lex, "Java and Spring"),
+	    "Java|Spring Framework");
+	cr_assert_eq(jd_lexicon_lookup(lex, "spring", 6, &m), JD_LEX_TERM);
+	cr_expect_eq(m.evidence, JD_EVID_CONTEXT);
+	cr_expect_str_eq(m.spelling, "Spring");
+	/* a blocked phrase hides what is inside it */
+	cr_expect_eq(jd_lexicon_lookup(lex, "spring break", 12, &m),
+	    JD_LEX_BLOCK);
+	cr_expect_str_eq(canonical(lex, "Java over spring break"), "Java");
+	/* heads: words that end several terms */
+	cr_expect_eq(jd_lexicon_heads(lex, "testing", 7), 3);
+	cr_expect_eq(jd_lexicon_heads(lex, "java", 4), 0);
+	jd_lexicon_free(lex);
+	jd_diag_free(d);
+}
+
+Test(lexicon, builtin_size_and_junk)
+{
+	struct jd_diag *d = jd_diag_new(stderr, 1);
+	struct jd_lexicon *lex = jd_lexicon_new();
+
+	cr_assert_eq(jd_lexicon_load_builtin(lex, d), 0);
+	cr_expect_geq(jd_lexicon_count(lex), 2500);
+	/* the junk of the first lexicon stays out */
+	cr_expect_str_eq(canonical(lex, "safe online migrations"), "");
+	cr_expect_str_eq(canonical(lex, "Solid habits"), "");
+	cr_expect_str_eq(canonical(lex, "tuning the knobs"), "");
+	cr_expect_str_eq(canonical(lex, "retries and timeouts"), "");
+	cr_expect_str_eq(canonical(lex, "organization location"), "");
+	cr_expect_lt(jd_lexicon_find(lex, "Facebook"), 0);
+	jd_lexicon_free(lex);
+	jd_diag_free(d);
+}

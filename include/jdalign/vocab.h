@@ -10,6 +10,7 @@
 #define JDALIGN_VOCAB_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "jdalign/terms.h"
 
@@ -66,17 +67,16 @@ void jd_vocab_doc_line(struct jd_doc *doc, const struct jd_lexicon *lex,
 long jd_vocab_doc_find(const struct jd_doc *doc, const char *name);
 void jd_vocab_doc_free(struct jd_doc *doc);
 
-/* The background document frequencies built into the binary. */
-struct jd_background *jd_background_builtin(void);
-void jd_background_free(struct jd_background *bg);
-
 struct jd_vocab *jd_vocab_new(const struct jd_background *bg);
 void jd_vocab_free(struct jd_vocab *v);
 /* Adds one posting's terms to the corpus table. */
 void jd_vocab_add(struct jd_vocab *v, const struct jd_doc *doc);
 /* Combines another corpus table into v (for shards and threads). */
 void jd_vocab_merge(struct jd_vocab *v, const struct jd_vocab *other);
-/* Sets specificity and weight of every term of doc from the corpus. */
+/* Sets specificity and weight of every term of doc from the corpus, and
+ * drops the discovered phrases the corpus does not keep (a phrase is kept
+ * when it recurs in the corpus or the background, or stands in a required
+ * section, and is specific enough). */
 void jd_vocab_weigh(const struct jd_vocab *v, struct jd_doc *doc);
 
 /* A row of the corpus table. */
@@ -89,11 +89,17 @@ struct jd_vterm {
 	int lexical;		/* a lexicon term, not a discovered phrase */
 	char *const *variant_list;	/* the spellings one by one */
 	size_t nvariants;
+	const uint64_t *contexts;	/* phrases: hashes of the contexts seen */
+	size_t ncontexts;
 };
 
 /* Sorts the table (postings, then specificity, then name) and returns the
- * number of rows; jd_vocab_row reads row i in that order. */
+ * number of rows: every lexicon term, and the phrases it keeps; jd_vocab_row
+ * reads row i in that order. */
 size_t jd_vocab_sort(struct jd_vocab *v);
+/* The same, listing every row, phrases not (yet) kept too: what a partial
+ * table must carry so that merging decides as one run would. */
+size_t jd_vocab_sort_all(struct jd_vocab *v);
 void jd_vocab_row(const struct jd_vocab *v, size_t i, struct jd_vterm *row);
 unsigned long jd_vocab_postings(const struct jd_vocab *v);
 /* The specificity of a term by name (0 when unknown). */

@@ -1,0 +1,361 @@
+/*
+ * terms_phrase.c: discovers phrases the lexicon lacks: runs of one to four
+ * content words bounded by stop words, punctuation, numbers and lexicon
+ * terms, with no generic word ("strong", "experience") at either end. A
+ * corpus decides later which of them recur (vocab.c); with no corpus, the
+ * background table does here. Job-ad boilerplate ("equal opportunity",
+ * "competitive salary") silences its whole line. Knows nothing of postings
+ * or reports.
+ */
+#include <pthread.h>
+#include <string.h>
+
+#include "hashfn.h"
+#include <uthash.h>
+
+#include "jdalign/lexicon.h"
+#include "jdalign/terms.h"
+#include "jdalign/util.h"
+#include "terms_int.h"
+
+/* Words in a phrase, and generic words inside one; the background table
+ * counts up to three words. */
+#define PHRASE_MAX_WORDS 4
+#define PHRASE_MAX_GENERIC 1
+#define BG_MAX_WORDS 3
+/* A phrase recurs when this many background postings hold it… */
+#define BG_MIN_DF 2
+/* …and is specific when at most a share of them does (see
+ * jd_terms_specificity: 0.55 is about 1 posting in 12 of 270). */
+#define BG_MIN_SPECIFICITY 0.55
+/* With no corpus, a phrase must also end in a word that ends this many
+ * lexicon terms ("… architecture", "… testing"). */
+#define BG_MIN_HEAD_TERMS 5
+/* Letters any word needs; bytes a single-word phrase may have. */
+#define WORD_MIN_LETTERS 2
+#define SINGLE_MAX_BYTES 12
+
+/* ------------------------------------------------------------ word lists */
+
+struct word {
+	UT_hash_handle hh;
+	char key[];
+};
+
+enum { LIST_STOP, LIST_GENERIC, LIST_BOILER, NLISTS };
+
+static const char *const list_files[NLISTS] = {
+	"stopwords.txt", "generic-words.txt", "boilerplate.txt"
+};
+static struct word *lists[NLISTS];
+static size_t boiler_max_words;
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+static void
+list_add(int which, const char *s, size_t n)
+{
+	struct word *w;
+	size_t words = 1;
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\t'))
+		n--;
+	if (n == 0 || *s == '#')
+		return;
+	HASH_FIND(hh, lists[which], s, n, w);
+	if (w)
+		return;
+	w = xcalloc(1, sizeof *w + n + 1);
+	memcpy(w->key, s, n);
+	HASH_ADD_KEYPTR(hh, lists[which], w->key, n, w);
+	for (size_t i = 0; i < n; i++)
+		words += s[i] == ' ';
+	if (which == LIST_BOILER && words > boiler_max_words)
+		boiler_max_words = words;
+}
+
+/* Loads the built-in lists once for all threads; they live as long as the
+ * process, like the corpora they come from. */
+static void
+lists_load(void)
+{
+	for (int i = 0; i < NLISTS; i++) {
+		size_t len;
+		const char *s = jd_util_corpus(list_files[i], &len);
+		const char *end = s ? s + len : NULL;
+		while (s && s < end) {
+			const char *nl = memchr(s, '\n', (size_t)(end - s));
+			const char *e = nl ? nl : end;
+			list_add(i, s, (size_t)(e - s));
+			s = e + 1;
+		}
+	}
+}
+
+static int
+listed(int which, const char *s, size_t n)
+{
+	struct word *w;
+
+	pthread_once(&lists_once, lists_load);
+	HASH_FIND(hh, lists[which], s, n, w);
+	return w != NULL;
+}
+
+int
+jd_terms_stopword(const char *word, size_t len)
+{
+	return listed(LIST_STOP, word, len);
+}
+
+int
+jd_terms_generic(const char *word, size_t len)
+{
+	return listed(LIST_GENERIC, word, len);
+}
+
+int
+jd_terms_boilerplate(const char *phrase, size_t len)
+{
+	return listed(LIST_BOILER, phrase, len);
+}
+
+/* ------------------------------------------------------------ words */
+
+struct pctx {
+	const struct jd_lexicon *lex;
+	const struct jd_terms_opts *o;
+	struct jd_hits *h;
+	unsigned char *content;	/* per token: may stand in a phrase */
+	struct jd_buf key;
+};
+
+static int
+letters(const char *s, size_t n)
+{
+	int k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += (s[i] >= 'a' && s[i] <= 'z') ||
+		    (unsigned char)s[i] >= 0x80;
+	return k;
+}
+
+/* Inside a mask such as "<ORGANIZATION>". */
+static int
+masked(const struct jd_tokens *t, size_t i)
+{
+	return i > 0 && i + 1 < t->n && jd_token_fold(t, i - 1)[0] == '<' &&
+	    t->v[i - 1].fold_len == 1 && jd_token_fold(t, i + 1)[0] == '>';
+}
+
+static int
+content_word(const struct jd_tokens *t, size_t i)
+{
+	const struct jd_token *k = &t->v[i];
+	const char *f = jd_token_fold(t, i);
+
+	if (k->kind != JD_TOK_WORD || f[0] == '\'' || masked(t, i))
+		return 0;
+	if (letters(f, k->fold_len) < WORD_MIN_LETTERS)
+		return 0;
+	return !jd_terms_stopword(f, k->fold_len);
+}
+
+static int
+generic_word(const struct jd_tokens *t, size_t i)
+{
+	return jd_terms_generic(jd_token_fold(t, i), t->v[i].fold_len);
+}
+
+/*
+ * A single word worth a phrase of its own looks like a product: letters
+ * with digits or with "+", "#" or "." inside ("S3", "Vue.js"), short. Bare
+ * capitals ("KT", "WhatsApp") are company and brand names too often.
+ */
+static int
+technical_word(const struct jd_tokens *t, size_t i)
+{
+	const struct jd_token *k = &t->v[i];
+	const char *f = jd_token_fold(t, i);
+	int digits = 0, marks = 0;
+
+	if (k->fold_len > SINGLE_MAX_BYTES || f[0] < 'a' || f[0] > 'z' ||
+	    memchr(f, '-', k->fold_len))
+		return 0;	/* "li-jo1" is a board's tracking tag */
+	for (size_t j = 0; j < k->fold_len; j++) {
+		digits += f[j] >= '0' && f[j] <= '9';
+		marks += f[j] == '+' || f[j] == '#' || f[j] == '.';
+	}
+	return digits || marks;
+}
+
+/* The last word of tokens [a, b) ends lexicon terms ("architectures" is
+ * read as "architecture" too). */
+static int
+term_head(const struct pctx *p, size_t b)
+{
+	const struct jd_tokens *t = &p->h->toks;
+	const char *f = jd_token_fold(t, b - 1);
+	size_t n = t->v[b - 1].fold_len;
+
+	if (jd_lexicon_heads(p->lex, f, n) >= BG_MIN_HEAD_TERMS)
+		return 1;
+	return n > 3 && f[n - 1] == 's' &&
+	    jd_lexicon_heads(p->lex, f, n - 1) >= BG_MIN_HEAD_TERMS;
+}
+
+/* ------------------------------------------------------------ phrases */
+
+static void
+phrase_key(struct pctx *p, size_t a, size_t b)
+{
+	const struct jd_tokens *t = &p->h->toks;
+
+	jd_buf_reset(&p->key);
+	for (size_t i = a; i < b; i++) {
+		if (i > a)
+			jd_buf_addc(&p->key, ' ');
+		jd_buf_add(&p->key, jd_token_fold(t, i), t->v[i].fold_len);
+	}
+}
+
+/* Whether the background table says tokens [a, b) recur and are specific. */
+static int
+background_keeps(struct pctx *p, size_t a, size_t b)
+{
+	unsigned long df, docs = jd_background_docs(p->o->bg);
+
+	if (b - a > BG_MAX_WORDS || docs == 0)
+		return 0;
+	phrase_key(p, a, b);
+	df = jd_background_df(p->o->bg, p->key.data, p->key.len);
+	return df >= BG_MIN_DF &&
+	    jd_terms_specificity(df, docs) >= BG_MIN_SPECIFICITY;
+}
+
+static int
+acceptable(struct pctx *p, size_t a, size_t b)
+{
+	if (b - a == 1 && !technical_word(&p->h->toks, a))
+		return 0;
+	phrase_key(p, a, b);
+	if (jd_terms_boilerplate(p->key.data, p->key.len))
+		return 0;
+	if (p->o->phrases == JD_PHRASES_BACKGROUND)
+		return (b - a == 1 || term_head(p, b)) &&
+		    background_keeps(p, a, b);
+	return 1;
+}
+
+static void
+emit(struct pctx *p, size_t a, size_t b)
+{
+	struct jd_hits *h = p->h;
+	struct jd_hit *x;
+
+	phrase_key(p, a, b);
+	x = terms_add_hit(h, -1, a, b);
+	((struct hit_info *)h->scratch)[h->n - 1].state = HIT_KEPT;
+	x->key = (uint32_t)h->strs.len;
+	x->key_len = (uint32_t)p->key.len;
+	jd_buf_add(&h->strs, p->key.data, p->key.len);
+	jd_buf_addc(&h->strs, '\0');
+}
+
+/*
+ * A run [a, b) of content words: generic words are trimmed from its ends
+ * ("strong distributed systems experience"); what is left is a phrase when
+ * short enough, else the run splits at its generic words, and a piece still
+ * too long yields the longest pieces from the left that the background
+ * knows. One generic word may stand inside a phrase ("slowly changing
+ * dimensions"), never at its edge.
+ */
+static void
+run_phrases(struct pctx *p, size_t a, size_t b)
+{
+	const struct jd_tokens *t = &p->h->toks;
+	size_t i;
+
+	while (a < b && generic_word(t, a))
+		a++;
+	while (b > a && generic_word(t, b - 1))
+		b--;
+	if (a == b)
+		return;
+	size_t inner = 0;
+	for (i = a; i < b; i++)
+		inner += (size_t)generic_word(t, i);
+	if (b - a <= PHRASE_MAX_WORDS && inner <= PHRASE_MAX_GENERIC) {
+		if (acceptable(p, a, b))
+			emit(p, a, b);
+		return;
+	}
+	for (i = a; i < b && !generic_word(t, i); i++)
+		;
+	if (i < b) {
+		run_phrases(p, a, i);
+		run_phrases(p, i + 1, b);
+		return;
+	}
+	for (i = a; i < b;) {
+		size_t n = BG_MAX_WORDS;
+		while (n >= 2 && (i + n > b || !background_keeps(p, i, i + n)))
+			n--;
+		if (n >= 2 && acceptable(p, i, i + n)) {
+			emit(p, i, i + n);
+			i += n;
+		} else
+			i++;
+	}
+}
+
+/* Whether a boilerplate phrase stands anywhere in the line. */
+static int
+boilerplate_line(struct pctx *p)
+{
+	const struct jd_tokens *t = &p->h->toks;
+
+	pthread_once(&lists_once, lists_load);
+	for (size_t i = 0; i < t->n; i++)
+		for (size_t n = 1; n <= boiler_max_words && i + n <= t->n;
+		    n++) {
+			phrase_key(p, i, i + n);
+			if (jd_terms_boilerplate(p->key.data, p->key.len))
+				return 1;
+		}
+	return 0;
+}
+
+void
+terms_find_phrases(const struct jd_lexicon *lex,
+    const struct jd_terms_opts *opts, struct jd_hits *h)
+{
+	const struct jd_tokens *t = &h->toks;
+	struct pctx p = { lex, opts, h, NULL, JD_BUF_INIT };
+	size_t nlex = h->n;
+
+	if (t->n == 0 || boilerplate_line(&p)) {
+		jd_buf_free(&p.key);
+		return;
+	}
+	p.content = xcalloc(t->n + 1, 1);
+	for (size_t i = 0; i < t->n; i++)
+		p.content[i] = (unsigned char)content_word(t, i);
+	const struct hit_info *in = h->scratch;
+	for (size_t j = 0; j < nlex; j++) {
+		if (in[j].state != HIT_KEPT && in[j].state != HIT_BLOCKED)
+			continue;
+		for (size_t i = h->v[j].tok_start; i < h->v[j].tok_end; i++)
+			p.content[i] = 0;
+	}
+	for (size_t i = 0; i < t->n;) {
+		size_t e = i;
+		while (e < t->n && p.content[e])
+			e++;
+		if (e > i)
+			run_phrases(&p, i, e);
+		i = e + 1;
+	}
+	free(p.content);
+	jd_buf_free(&p.key);
+}
