@@ -39,6 +39,7 @@
 
 struct word {
 	UT_hash_handle hh;
+	int full;	/* 0: only the start of a longer boilerplate phrase */
 	char key[];
 };
 
@@ -61,14 +62,22 @@ list_add(int which, const char *s, size_t n)
 		n--;
 	if (n == 0 || *s == '#')
 		return;
-	HASH_FIND(hh, lists[which], s, n, w);
-	if (w)
-		return;
-	w = xcalloc(1, sizeof *w + n + 1);
-	memcpy(w->key, s, n);
-	HASH_ADD_KEYPTR(hh, lists[which], w->key, n, w);
-	for (size_t i = 0; i < n; i++)
-		words += s[i] == ' ';
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && s[i] != ' ')
+			continue;
+		/* boilerplate phrases also list their starts, so a window
+		 * stops growing as soon as no phrase begins with it */
+		if (i < n && which != LIST_BOILER)
+			continue;
+		HASH_FIND(hh, lists[which], s, i, w);
+		if (w == NULL) {
+			w = xcalloc(1, sizeof *w + i + 1);
+			memcpy(w->key, s, i);
+			HASH_ADD_KEYPTR(hh, lists[which], w->key, i, w);
+		}
+		w->full |= i == n;
+		words += i < n;
+	}
 	if (which == LIST_BOILER && words > boiler_max_words)
 		boiler_max_words = words;
 }
@@ -98,7 +107,7 @@ listed(int which, const char *s, size_t n)
 
 	pthread_once(&lists_once, lists_load);
 	HASH_FIND(hh, lists[which], s, n, w);
-	return w != NULL;
+	return w != NULL && w->full;
 }
 
 int
@@ -316,13 +325,22 @@ boilerplate_line(struct pctx *p)
 	const struct jd_tokens *t = &p->h->toks;
 
 	pthread_once(&lists_once, lists_load);
-	for (size_t i = 0; i < t->n; i++)
-		for (size_t n = 1; n <= boiler_max_words && i + n <= t->n;
-		    n++) {
-			phrase_key(p, i, i + n);
-			if (jd_terms_boilerplate(p->key.data, p->key.len))
+	for (size_t i = 0; i < t->n; i++) {
+		jd_buf_reset(&p->key);
+		for (size_t n = 0; n < boiler_max_words && i + n < t->n; n++) {
+			struct word *w;
+			if (n)
+				jd_buf_addc(&p->key, ' ');
+			jd_buf_add(&p->key, jd_token_fold(t, i + n),
+			    t->v[i + n].fold_len);
+			HASH_FIND(hh, lists[LIST_BOILER], p->key.data, p->key.len,
+			    w);
+			if (w == NULL)
+				break;
+			if (w->full)
 				return 1;
 		}
+	}
 	return 0;
 }
 

@@ -78,6 +78,10 @@ cp_at(const struct scan *sc, size_t i, size_t *len)
 		*len = 0;
 		return 0;
 	}
+	if (sc->s[i] < 0x80) {
+		*len = 1;
+		return sc->s[i];
+	}
 	k = jd_util_utf8_decode(sc->s + i, sc->n - i, &c);
 	if (k == 0) {
 		*len = 1;
@@ -274,6 +278,9 @@ add_token(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 	tok->end = (uint32_t)b;
 	tok->kind = (uint8_t)kind;
 	tok->fold = (uint32_t)t->fold.len;
+	/* folding never lengthens: make room once, then write directly */
+	jd_buf_grow(&t->fold, b - a);
+	char *w = t->fold.data + t->fold.len;
 	int letters = 0, uppers = 0, first = 1;
 	for (size_t i = a; i < b; i += k) {
 		uint32_t c = cp_at(sc, i, &k);
@@ -294,10 +301,14 @@ add_token(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 		if (c == 0x00ad && kind == JD_TOK_WORD)
 			continue;	/* a soft hyphen inside a word */
 		if (f && (c < 0x80 || fold_punct(c)))
-			jd_buf_addc(&t->fold, (char)f);
-		else
-			jd_buf_add(&t->fold, sc->s + i, k);
+			*w++ = (char)f;
+		else {
+			memcpy(w, sc->s + i, k);
+			w += k;
+		}
 	}
+	t->fold.len = (size_t)(w - t->fold.data);
+	t->fold.data[t->fold.len] = '\0';
 	if (letters >= 2 && letters == uppers)
 		flags |= JD_TOKF_ALLCAPS;
 	tok->fold_len = (uint32_t)(t->fold.len - tok->fold);
