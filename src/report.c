@@ -163,6 +163,13 @@ jd_report_end_row(struct jd_table *t)
 	t->col = 0;
 }
 
+void
+jd_report_raw(struct jd_table *t, const char *s, size_t n)
+{
+	jd_buf_add(&t->row, s, n);
+	put_row(t);
+}
+
 static FILE *
 open_tmp(const char *path, char **tmp)
 {
@@ -273,8 +280,6 @@ jd_report_write_file(const char *path, const char *text, size_t len,
 
 	if (t == NULL)
 		return -1;
-	jd_buf_reset(&t->row);
-	jd_buf_add(&t->row, text, len);
-	put_row(t);
+	jd_report_raw(t, text, len);
 	return jd_report_close(t, cause);
 }

@@ -95,6 +95,14 @@ struct pool {
 	FILE *tty;		/* progress goes here; NULL: none */
 	size_t done;
 	double t0, shown;
+	/* Items handed to drain in input order as soon as they are read, so
+	 * what they hold is freed early and memory does not grow with the
+	 * number of inputs. */
+	drain_fn *drain;
+	void *drain_arg;
+	unsigned char *ready;
+	size_t drained;
+	pthread_mutex_t drain_lock;
 };
 
 #define PROGRESS_EVERY 0.25	/* seconds between progress lines */
@@ -189,6 +197,31 @@ struct worker {
 	int id;
 };
 
+/* Hands every read item whose predecessors are all drained to the drain
+ * function, in input order; one thread at a time. */
+static void
+drain_ready(struct pool *pl, int wait)
+{
+	if (pl->drain == NULL)
+		return;
+	if (wait)
+		pthread_mutex_lock(&pl->drain_lock);
+	else if (pthread_mutex_trylock(&pl->drain_lock) != 0)
+		return;
+	for (;;) {
+		pthread_mutex_lock(&pl->lock);
+		size_t j = pl->drained;
+		int go = j < pl->in->n && pl->ready[j];
+		if (go)
+			pl->drained++;
+		pthread_mutex_unlock(&pl->lock);
+		if (!go)
+			break;
+		pl->drain(pl->c, &pl->items[j], pl->drain_arg);
+	}
+	pthread_mutex_unlock(&pl->drain_lock);
+}
+
 static void *
 work(void *arg)
 {
@@ -203,12 +236,13 @@ work(void *arg)
 		if (i >= pl->in->n)
 			break;
 		read_one(pl, i, pl->vocabs ? pl->vocabs[w->id] : NULL, &h);
-		if (pl->tty) {
-			pthread_mutex_lock(&pl->lock);
-			pl->done++;
-			progress(pl, 0);
-			pthread_mutex_unlock(&pl->lock);
-		}
+		pthread_mutex_lock(&pl->lock);
+		pl->done++;
+		if (pl->ready)
+			pl->ready[i] = 1;
+		progress(pl, 0);
+		pthread_mutex_unlock(&pl->lock);
+		drain_ready(pl, 0);
 	}
 	jd_hits_free(&h);
 	return NULL;
@@ -216,9 +250,10 @@ work(void *arg)
 
 struct item *
 read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
-    struct jd_vocab *v)
+    struct jd_vocab *v, drain_fn *drain, void *arg)
 {
-	struct pool pl = { .c = c, .in = in, .keep = keep };
+	struct pool pl = { .c = c, .in = in, .keep = keep, .drain = drain,
+		.drain_arg = arg };
 	int n = c->jobs < (int)in->n ? c->jobs : (int)in->n;
 	pthread_t *tids;
 	struct worker *ws;
@@ -231,6 +266,9 @@ read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
 	if (!c->o->quiet && isatty(fileno(c->err)))
 		pl.tty = c->err;
 	pthread_mutex_init(&pl.lock, NULL);
+	pthread_mutex_init(&pl.drain_lock, NULL);
+	if (drain)
+		pl.ready = xcalloc(in->n + 1, 1);
 	if (keep == KEEP_NOTHING) {
 		pl.vocabs = xcalloc((size_t)n, sizeof *pl.vocabs);
 		for (int i = 0; i < n; i++)
@@ -250,6 +288,9 @@ read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
 		if (tids[i])
 			pthread_join(tids[i], NULL);
 	progress(&pl, 1);
+	drain_ready(&pl, 1);
+	free(pl.ready);
+	pthread_mutex_destroy(&pl.drain_lock);
 	for (int i = 0; pl.vocabs && i < n; i++) {
 		jd_vocab_merge(v, pl.vocabs[i]);
 		jd_vocab_free(pl.vocabs[i]);
@@ -262,28 +303,47 @@ read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
 }
 
 void
+report_item(struct ctx *c, const struct item *it)
+{
+	if (it->error) {
+		jd_diag_error(c->d, it->path, 0, JD_EXIT_INPUT, "%s", it->error);
+		return;
+	}
+	for (size_t k = 0; k < it->posts.n; k++) {
+		const struct jd_posting *p = &it->posts.v[k];
+		for (size_t w = 0; w < p->nwarnings; w++)
+			jd_diag_warn(c->d, p->id, 0, "%s", p->warnings[w]);
+		if (p->status == JD_POST_ERROR)
+			jd_diag_error(c->d, p->id, 0, JD_EXIT_INPUT,
+			    "not readable");
+		else if (p->status != JD_POST_OK)
+			jd_diag_warn(c->d, p->id, 0,
+			    "not a posting (%s): left out",
+			    jd_html_status_name(p->status));
+	}
+}
+
+void
 report_items(struct ctx *c, struct item *items, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		struct item *it = &items[i];
-		if (it->error) {
-			jd_diag_error(c->d, it->path, 0, JD_EXIT_INPUT, "%s",
-			    it->error);
-			continue;
-		}
-		for (size_t k = 0; k < it->posts.n; k++) {
-			struct jd_posting *p = &it->posts.v[k];
-			for (size_t w = 0; w < p->nwarnings; w++)
-				jd_diag_warn(c->d, p->id, 0, "%s", p->warnings[w]);
-			if (p->status == JD_POST_ERROR)
-				jd_diag_error(c->d, p->id, 0, JD_EXIT_INPUT,
-				    "not readable");
-			else if (p->status != JD_POST_OK)
-				jd_diag_warn(c->d, p->id, 0,
-				    "not a posting (%s): left out",
-				    jd_html_status_name(p->status));
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		report_item(c, &items[i]);
+}
+
+/* Counts an item's postings, reports it, and frees what it holds. */
+static void
+drain_counting(struct ctx *c, struct item *it, void *arg)
+{
+	size_t *ok = arg;
+
+	report_item(c, it);
+	for (size_t k = 0; k < it->posts.n; k++)
+		*ok += it->posts.v[k].status == JD_POST_OK;
+	jd_posting_list_free(&it->posts);
+	free(it->docs);
+	it->docs = NULL;
+	free(it->error);
+	it->error = NULL;
 }
 
 void
@@ -344,17 +404,6 @@ close_table(struct ctx *c, struct jd_table *t, const char *name)
 		    "not written: %s", cause);
 }
 
-static size_t
-count_ok(struct item *items, size_t n)
-{
-	size_t ok = 0;
-
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < items[i].posts.n; k++)
-			ok += items[i].posts.v[k].status == JD_POST_OK;
-	return ok;
-}
-
 /* ------------------------------------------------------------ vocab */
 
 static const char *const vocab_cols[] = {
@@ -395,10 +444,11 @@ run_vocab(struct ctx *c)
 	struct jd_vocab *v = jd_vocab_new(c->bg);
 	struct item *items;
 
+	size_t ok = 0;
+
 	collect_inputs(c, c->o->args, c->o->nargs, &in);
-	items = read_inputs(c, &in, KEEP_NOTHING, v);
-	report_items(c, items, in.n);
-	if (count_ok(items, in.n) == 0)
+	items = read_inputs(c, &in, KEEP_NOTHING, v, drain_counting, &ok);
+	if (ok == 0)
 		jd_diag_msg(c->d, JD_EXIT_FATAL, "no usable posting");
 	if (c->o->partial)
 		write_partial(c, v);
@@ -473,35 +523,49 @@ extract_json(struct jd_buf *b, const struct jd_posting *p)
 	json_decref(o);
 }
 
+struct extract_out {
+	struct jd_table *t;
+	struct jd_buf b;
+	size_t postings;
+};
+
+/* Prints an item's postings as soon as it is its turn, then frees them. */
+static void
+drain_extract(struct ctx *c, struct item *it, void *arg)
+{
+	struct extract_out *x = arg;
+
+	report_item(c, it);
+	for (size_t k = 0; k < it->posts.n; k++) {
+		jd_buf_reset(&x->b);
+		if (c->o->format == JD_FMT_JSONL)
+			extract_json(&x->b, &it->posts.v[k]);
+		else
+			extract_text(&x->b, &it->posts.v[k]);
+		if (x->t)
+			jd_report_raw(x->t, x->b.data, x->b.len);
+		x->postings++;
+	}
+	jd_posting_list_free(&it->posts);
+	free(it->docs);
+	it->docs = NULL;
+}
+
 static int
 run_extract(struct ctx *c)
 {
+	static const char *const none[] = { NULL };
 	struct jd_inputs in = { 0 };
-	struct item *items;
-	struct jd_buf b = JD_BUF_INIT;
-	const char *cause;
+	struct extract_out x = { .b = JD_BUF_INIT };
 
 	collect_inputs(c, c->o->args, c->o->nargs, &in);
-	items = read_inputs(c, &in, KEEP_POSTS, NULL);
-	report_items(c, items, in.n);
-	for (size_t i = 0; i < in.n; i++)
-		for (size_t k = 0; k < items[i].posts.n; k++) {
-			if (c->o->format == JD_FMT_JSONL)
-				extract_json(&b, &items[i].posts.v[k]);
-			else
-				extract_text(&b, &items[i].posts.v[k]);
-		}
-	if (in.n == 0)
+	x.t = open_table(c, "extract", none, 0);
+	free_items(read_inputs(c, &in, KEEP_POSTS, NULL, drain_extract, &x),
+	    in.n);
+	if (x.postings == 0)
 		jd_diag_msg(c->d, JD_EXIT_FATAL, "no usable input");
-	if (c->o->output) {
-		if (jd_report_write_file(c->o->output, jd_buf_str(&b), b.len,
-		    &cause) < 0)
-			jd_diag_error(c->d, c->o->output, 0, JD_EXIT_FATAL,
-			    "not written: %s", cause);
-	} else
-		fwrite(jd_buf_str(&b), 1, b.len, c->out);
-	jd_buf_free(&b);
-	free_items(items, in.n);
+	close_table(c, x.t, c->o->output ? c->o->output : "standard output");
+	jd_buf_free(&x.b);
 	jd_inputs_free(&in);
 	return 0;
 }

@@ -82,7 +82,7 @@ read_postings(struct job *j, char *const *args, size_t nargs)
 	size_t total = 0;
 
 	collect_inputs(c, args, nargs, &j->in);
-	j->items = read_inputs(c, &j->in, KEEP_DOCS, NULL);
+	j->items = read_inputs(c, &j->in, KEEP_DOCS, NULL, NULL, NULL);
 	report_items(c, j->items, j->in.n);
 	for (size_t i = 0; i < j->in.n; i++)
 		total += j->items[i].posts.n;

@@ -44,12 +44,18 @@ void ctx_free(struct ctx *c);
 /* Collects the POSTING arguments and the paths of --files-from. */
 void collect_inputs(struct ctx *c, char *const *args, size_t nargs,
     struct jd_inputs *in);
+/* Called with each item, in input order, as soon as it and every item
+ * before it are read; it may free what the item holds. */
+typedef void drain_fn(struct ctx *c, struct item *it, void *arg);
+
 /* Reads every input in parallel. keep: KEEP_DOCS keeps postings and their
  * documents (lines kept); KEEP_POSTS keeps postings only; KEEP_NOTHING
  * adds each document to v and keeps only status and warnings. */
 struct item *read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
-    struct jd_vocab *v);
-/* Prints each input's errors and warnings in input order. */
+    struct jd_vocab *v, drain_fn *drain, void *arg);
+/* Prints an input's errors and warnings; report_items does it for each in
+ * input order. */
+void report_item(struct ctx *c, const struct item *it);
 void report_items(struct ctx *c, struct item *items, size_t n);
 void free_items(struct item *items, size_t n);
 

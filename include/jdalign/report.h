@@ -37,6 +37,8 @@ void jd_report_int(struct jd_table *t, unsigned long v);
 /* decimals: 1 for rates, 3 for weights. */
 void jd_report_real(struct jd_table *t, double v, int decimals);
 void jd_report_end_row(struct jd_table *t);
+/* Writes bytes as they are (a table opened with no columns: text, JSON). */
+void jd_report_raw(struct jd_table *t, const char *s, size_t n);
 /*
  * Finishes the table: flushes, and renames the temporary file into place.
  * Returns 0, or -1 with *cause set; on failure the previous file at path is
