@@ -304,20 +304,28 @@ jd_posting_text_size(const struct jd_posting *p)
 }
 
 void
-jd_posting_free(struct jd_posting *p)
+hb_sections_free(struct jd_posting *p)
 {
-	if (p == NULL)
-		return;
 	for (size_t i = 0; i < p->nsections; i++) {
 		for (size_t j = 0; j < p->sections[i].nlines; j++)
 			free(p->sections[i].lines[j]);
 		free(p->sections[i].lines);
 		free(p->sections[i].heading);
 	}
+	free(p->sections);
+	p->sections = NULL;
+	p->nsections = p->cap = 0;
+}
+
+void
+jd_posting_free(struct jd_posting *p)
+{
+	if (p == NULL)
+		return;
+	hb_sections_free(p);
 	for (size_t i = 0; i < p->nwarnings; i++)
 		free(p->warnings[i]);
 	free(p->warnings);
-	free(p->sections);
 	free(p->id);
 	free(p->path);
 	free(p->title);

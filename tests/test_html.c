@@ -62,8 +62,12 @@ Test(html, visible_text_only)
 {
 	const char *page = "<html><head><title>T</title><style>p{}</style></head>"
 	    "<body><nav>Home Jobs</nav><div id=cookie-banner>Accept cookies</div>"
-	    "<h1>Backend Engineer</h1><h2>What you'll do</h2><ul><li>Build "
-	    "<b>Go</b> services</li><li style=\"display:none\">hidden</li></ul>"
+	    "<h1>Backend Engineer</h1><p>We move money for small shops, and "
+	    "we need one more engineer to help.</p>"
+	    "<h2>What you'll do</h2><ul><li>Build "
+	    "<b>Go</b> services</li><li style=\"display:none\">hidden</li>"
+	    "<li>Own the billing pipeline from design to on-call, with reviews "
+	    "and postmortems that teams actually read and act on</li></ul>"
 	    "<p><strong>Nice to have</strong></p><p>Terraform</p>"
 	    "<script>var x = 'Kafka';</script><footer>Privacy</footer></body></html>";
 	struct jd_posting_list l = read_page("b.html", page);
@@ -72,7 +76,9 @@ Test(html, visible_text_only)
 	    *pref = lines_of(p, JD_SEC_PREFERRED);
 
 	cr_expect_str_eq(p->title, "Backend Engineer");
-	cr_expect_str_eq(resp, "Build Go services");
+	cr_expect_str_eq(resp, "Build Go services|Own the billing pipeline from "
+	    "design to on-call, with reviews and postmortems that teams "
+	    "actually read and act on");
 	cr_expect_str_eq(pref, "Terraform");
 	cr_expect_null(strstr(all, "Kafka"));
 	cr_expect_null(strstr(all, "cookies"));
