@@ -199,13 +199,14 @@ hb_heading(struct jd_posting *p, const char *text, size_t n)
 	int kind;
 
 	hb_normalize(&b, text, n);
-	while (b.len && (b.data[b.len - 1] == ':' || b.data[b.len - 1] == ' '))
-		b.data[--b.len] = '\0';
-	if (b.len == 0) {
+	size_t m = b.len;	/* classified without a trailing ':' */
+	while (m && (b.data[m - 1] == ':' || b.data[m - 1] == ' '))
+		m--;
+	if (m == 0) {
 		jd_buf_free(&b);
 		return;
 	}
-	kind = classify(b.data, b.len, 0);
+	kind = classify(b.data, m, 0);
 	new_section(p, b.data, kind < 0 ? JD_SEC_OTHER : kind);
 	jd_buf_free(&b);
 }
