@@ -3,6 +3,7 @@
  * may nest a million deep), tag classes, and what a reader never sees:
  * hidden elements and page furniture (navigation, forms, cookie banners).
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "html_dom.h"
@@ -39,15 +40,124 @@ hb_visit(xmlNode *root, const struct hb_visitor *v)
 	}
 }
 
-static int
-in_list(const char *const *list, const xmlNode *n)
-{
-	const char *name = (const char *)n->name;
+/* Every tag the module cares about, sorted by name, with its classes. */
+static const struct tagdef {
+	const char *name;
+	unsigned bits;
+} tags[] = {
+	{ "a", HB_LINK },
+	{ "address", HB_BLOCK },
+	{ "article", HB_BLOCK },
+	{ "aside", HB_BLOCK | HB_FURNITURE | HB_CONTAINER },
+	{ "audio", HB_UNSEEN },
+	{ "b", HB_BOLD },
+	{ "blockquote", HB_BLOCK | HB_PARA },
+	{ "body", HB_BLOCK },
+	{ "br", HB_BLOCK },
+	{ "button", HB_UNSEEN | HB_CONTROL },
+	{ "canvas", HB_UNSEEN },
+	{ "caption", HB_BLOCK },
+	{ "center", HB_BLOCK },
+	{ "datalist", HB_UNSEEN },
+	{ "dd", HB_BLOCK | HB_PARA },
+	{ "details", HB_BLOCK },
+	{ "dialog", HB_BLOCK | HB_FURNITURE },
+	{ "div", HB_BLOCK | HB_CONTAINER | HB_CLEAN },
+	{ "dl", HB_BLOCK | HB_CONTAINER | HB_CLEAN },
+	{ "dt", HB_BLOCK | HB_PARA },
+	{ "embed", HB_UNSEEN },
+	{ "fieldset", HB_BLOCK | HB_FURNITURE },
+	{ "figcaption", HB_BLOCK },
+	{ "figure", HB_BLOCK },
+	{ "footer", HB_BLOCK | HB_FURNITURE | HB_CONTAINER },
+	{ "form", HB_BLOCK | HB_FURNITURE | HB_CONTROL },
+	{ "h1", HB_BLOCK | HB_HEADING },
+	{ "h2", HB_BLOCK | HB_HEADING | HB_PARA },
+	{ "h3", HB_BLOCK | HB_HEADING | HB_PARA },
+	{ "h4", HB_BLOCK | HB_HEADING | HB_PARA },
+	{ "h5", HB_BLOCK | HB_HEADING | HB_PARA },
+	{ "h6", HB_BLOCK | HB_HEADING | HB_PARA },
+	{ "head", HB_UNSEEN },
+	{ "header", HB_BLOCK | HB_FURNITURE | HB_CONTAINER },
+	{ "hgroup", HB_BLOCK },
+	{ "hr", HB_BLOCK },
+	{ "html", HB_BLOCK },
+	{ "iframe", HB_UNSEEN },
+	{ "input", HB_UNSEEN | HB_CONTROL },
+	{ "label", HB_FURNITURE },
+	{ "legend", HB_BLOCK },
+	{ "li", HB_BLOCK | HB_PARA },
+	{ "link", HB_UNSEEN },
+	{ "main", HB_BLOCK },
+	{ "map", HB_UNSEEN },
+	{ "math", HB_UNSEEN },
+	{ "menu", HB_BLOCK | HB_FURNITURE },
+	{ "meta", HB_UNSEEN },
+	{ "nav", HB_BLOCK | HB_FURNITURE },
+	{ "noscript", HB_UNSEEN },
+	{ "object", HB_UNSEEN },
+	{ "ol", HB_BLOCK | HB_CONTAINER | HB_CLEAN },
+	{ "option", HB_UNSEEN },
+	{ "p", HB_BLOCK | HB_PARA },
+	{ "picture", HB_UNSEEN },
+	{ "pre", HB_BLOCK | HB_PARA },
+	{ "script", HB_UNSEEN },
+	{ "section", HB_BLOCK | HB_CONTAINER | HB_CLEAN },
+	{ "select", HB_UNSEEN | HB_CONTROL },
+	{ "span", HB_CONTAINER | HB_CLEAN },
+	{ "strong", HB_BOLD },
+	{ "style", HB_UNSEEN },
+	{ "summary", HB_BLOCK },
+	{ "svg", HB_UNSEEN },
+	{ "table", HB_BLOCK | HB_CONTAINER | HB_CLEAN },
+	{ "tbody", HB_BLOCK },
+	{ "td", HB_BLOCK | HB_PARA },
+	{ "template", HB_UNSEEN },
+	{ "textarea", HB_UNSEEN | HB_CONTROL },
+	{ "tfoot", HB_BLOCK },
+	{ "th", HB_BLOCK },
+	{ "thead", HB_BLOCK },
+	{ "title", HB_UNSEEN },
+	{ "tr", HB_BLOCK },
+	{ "ul", HB_BLOCK | HB_CONTAINER | HB_CLEAN },
+	{ "video", HB_UNSEEN },
+};
 
-	for (; *list; list++)
-		if (strcmp(*list, name) == 0)
-			return 1;
-	return 0;
+static int
+tag_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct tagdef *)elem)->name);
+}
+
+/* Names come from the parser's dictionary, so a small cache keyed by the
+ * name's address saves the search; the name is compared again because a
+ * freed dictionary's addresses come back for other names. */
+unsigned
+hb_tag(const xmlNode *n)
+{
+	static _Thread_local struct {
+		const xmlChar *name;
+		char copy[12];
+		unsigned bits;
+	} cache[64];
+	const struct tagdef *d;
+	size_t slot;
+
+	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
+		return 0;
+	slot = ((uintptr_t)n->name >> 3) & 63;
+	if (cache[slot].name == n->name &&
+	    strcmp(cache[slot].copy, (const char *)n->name) == 0)
+		return cache[slot].bits;
+	d = bsearch(n->name, tags, sizeof tags / sizeof tags[0],
+	    sizeof tags[0], tag_cmp);
+	if (strlen((const char *)n->name) < sizeof cache[0].copy) {
+		cache[slot].name = n->name;
+		memcpy(cache[slot].copy, n->name,
+		    strlen((const char *)n->name) + 1);
+		cache[slot].bits = d ? d->bits : 0;
+	}
+	return d ? d->bits : 0;
 }
 
 int
@@ -60,36 +170,19 @@ hb_is(const xmlNode *n, const char *name)
 int
 hb_heading_tag(const xmlNode *n)
 {
-	const char *s = (const char *)n->name;
-
-	return s[0] == 'h' && s[1] >= '1' && s[1] <= '6' && s[2] == '\0';
+	return (hb_tag(n) & HB_HEADING) != 0;
 }
 
 int
 hb_block_tag(const xmlNode *n)
 {
-	static const char *const block[] = {
-		"p", "div", "li", "ul", "ol", "br", "tr", "td", "th", "table",
-		"section", "article", "main", "dd", "dt", "dl", "blockquote",
-		"pre", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "body",
-		"center", "address", "figcaption", "figure", "details",
-		"summary", "caption", "fieldset", "legend", "hgroup", "header",
-		"footer", "nav", "aside", "form", "html", "tbody", "thead",
-		"tfoot", "dialog", "menu", NULL
-	};
-	return in_list(block, n);
+	return (hb_tag(n) & HB_BLOCK) != 0;
 }
 
 int
 hb_unseen_tag(const xmlNode *n)
 {
-	static const char *const unseen[] = {
-		"script", "style", "noscript", "template", "svg", "button",
-		"select", "option", "textarea", "iframe", "head", "title",
-		"canvas", "object", "embed", "input", "math", "meta", "link",
-		"datalist", "audio", "video", "map", "picture", NULL
-	};
-	return in_list(unseen, n);
+	return (hb_tag(n) & HB_UNSEEN) != 0;
 }
 
 char *
@@ -198,10 +291,6 @@ hb_hidden(xmlNode *n)
 int
 hb_furniture(xmlNode *n)
 {
-	static const char *const tags[] = {
-		"nav", "header", "footer", "aside", "form", "dialog", "label",
-		"menu", "fieldset", NULL
-	};
 	static const char *const roles[] = {
 		"navigation", "dialog", "alertdialog", "banner", "contentinfo",
 		"menu", "menubar", "search", "complementary", NULL
@@ -211,7 +300,7 @@ hb_furniture(xmlNode *n)
 	};
 	int r = 0;
 
-	if (in_list(tags, n))
+	if (hb_tag(n) & HB_FURNITURE)
 		return 1;
 	if (n->properties == NULL)
 		return 0;

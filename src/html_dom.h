@@ -47,6 +47,21 @@ struct hb_visitor {
 };
 void hb_visit(xmlNode *root, const struct hb_visitor *v);
 
+/* Tag classes. */
+enum {
+	HB_BLOCK = 1,		/* starts a new line */
+	HB_UNSEEN = 2,		/* never shown as text */
+	HB_FURNITURE = 4,	/* nav, header, footer, aside, form, ... */
+	HB_PARA = 8,		/* a paragraph-like block that scores */
+	HB_CONTAINER = 16,	/* may be named unlikely to be content */
+	HB_CLEAN = 32,		/* may be dropped as link-heavy */
+	HB_HEADING = 64,	/* h1-h6 */
+	HB_BOLD = 128,		/* b, strong */
+	HB_CONTROL = 256,	/* buttons and fields */
+	HB_LINK = 512		/* a */
+};
+/* The classes of an element's tag (0 for other nodes). */
+unsigned hb_tag(const xmlNode *n);
 int hb_is(const xmlNode *n, const char *name);
 int hb_heading_tag(const xmlNode *n);
 /* Elements that start a new line (p, div, li, h1, br, ...). */
@@ -81,15 +96,23 @@ size_t hb_walk(struct jd_posting *p, xmlNode *root);
 
 /* ------------------------------------------------------------ html_main.c */
 
+/* The main content: the chosen nodes in document order (NULL-terminated,
+ * the caller frees the array) and the links in them that read like job
+ * titles, before and after link-heavy blocks were dropped. */
+struct hb_main {
+	xmlNode **nodes;
+	size_t jobs_all, jobs_kept;
+};
+
 /*
- * The page's main content, readability-style: paragraphs score their
+ * Finds the page's main content readability-style: paragraphs score their
  * ancestors by length and commas, scores are damped by link density, the
- * best container wins and takes along siblings that score well; link-heavy
- * blocks inside it are dropped. Returns the chosen nodes in document order
- * (NULL-terminated, caller frees) and sets *links to the number of links
- * inside them that read like job titles.
+ * best container wins and takes along siblings that score well or read as
+ * prose; link-heavy blocks inside it are dropped (hb_main_dropped).
  */
-xmlNode **hb_main_content(xmlNode *body, size_t *links);
+void hb_main_content(xmlNode *body, struct hb_main *m);
+/* Distinct links under root whose text reads like a job title. */
+size_t hb_job_links(xmlNode *root);
 /* Was n dropped by the last hb_main_content on its document? */
 int hb_main_dropped(const xmlNode *n);
 /* Releases what hb_main_content left on the document's nodes. */
@@ -108,6 +131,7 @@ struct hb_head {
 	size_t nheads;
 	int jsonld;		/* 0 none, 1 a JobPosting, 2 one with text */
 	size_t postings;	/* JobPostings in all JSON-LD blocks */
+	int password;		/* a password field: a login form */
 	xmlNode *hidden;	/* while inside a hidden subtree */
 	char *label;		/* the last twitter:labelN read */
 };
@@ -122,8 +146,10 @@ void hb_head_infer(struct hb_head *h, struct jd_posting *p);
 /* ------------------------------------------------------------ html_embed.c */
 
 /* Reads the largest description in the page's embedded application data
- * (JSON in scripts) into p; returns 1 when one was found. */
-int hb_embedded(struct jd_posting *p, xmlNode *root);
+ * (JSON in scripts) into p; returns 1 when one was found. Descriptions
+ * inside lists of job-like items (other jobs) are counted in *job_items
+ * and read only when there is nothing else and fewer than three. */
+int hb_embedded(struct jd_posting *p, xmlNode *root, size_t *job_items);
 
 /* ------------------------------------------------------------ html_status.c */
 

@@ -19,12 +19,20 @@
 #define MAX_TRIES 32
 #define MAX_BOLD_HEADING 80
 
-struct cand {
+struct best {
 	json_t *root;		/* the parsed script that holds node */
 	json_t *node;		/* a string or a rich-text tree */
 	json_t *owner;		/* the object holding node */
 	size_t score;
 	int rich;
+};
+
+/* The best description outside lists and inside them (an array of three
+ * or more objects: other jobs, page sections), and how many list items
+ * with a description are named like a job. */
+struct cand {
+	struct best free, listed;
+	size_t job_items;
 };
 
 /* ------------------------------------------------------------ judging */
@@ -171,24 +179,50 @@ rich_array(json_t *a)
 	return t && strcmp(t, "block") == 0 && children_of(e);
 }
 
+static const char *field(json_t *o, const char *const *keys);
+static const char *const title_keys[] = {
+	"title", "jobTitle", "name", "position", NULL
+};
+
 static void
 consider(struct cand *c, json_t *root, json_t *node, json_t *owner,
-    size_t score, int rich)
+    size_t score, int rich, int in_list)
 {
-	if (score < MIN_TEXT || score <= c->score)
+	struct best *b = in_list ? &c->listed : &c->free;
+	const char *t;
+
+	if (score < MIN_TEXT)
+		return;
+	if (in_list && (t = field(owner, title_keys)) != NULL &&
+	    hb_job_title_like(t, strlen(t)))
+		c->job_items++;
+	if (score <= b->score)
 		return;
 	json_incref(root);
-	json_decref(c->root);
-	c->root = root;
-	c->node = node;
-	c->owner = owner;
-	c->score = score;
-	c->rich = rich;
+	json_decref(b->root);
+	b->root = root;
+	b->node = node;
+	b->owner = owner;
+	b->score = score;
+	b->rich = rich;
+}
+
+/* An array of three or more objects: a list of things of one kind. */
+static int
+object_list(json_t *a)
+{
+	size_t i, k = 0;
+	json_t *e;
+
+	json_array_foreach(a, i, e)
+		if (json_is_object(e) && ++k >= 3)
+			return 1;
+	return 0;
 }
 
 static void
 search(struct cand *c, json_t *root, json_t *v, json_t *owner,
-    const char *key, int depth)
+    const char *key, int depth, int in_list)
 {
 	const char *k;
 	json_t *e;
@@ -197,21 +231,24 @@ search(struct cand *c, json_t *root, json_t *v, json_t *owner,
 	if (depth > MAX_DEPTH)
 		return;
 	if (json_is_string(v)) {
-		consider(c, root, v, owner, string_score(key, v), 0);
+		consider(c, root, v, owner, string_score(key, v), 0, in_list);
 	} else if (json_is_object(v)) {
 		if (rich_node(v) && desc_key(key)) {
-			consider(c, root, v, owner, rich_size(v, 0), 1);
+			consider(c, root, v, owner, rich_size(v, 0), 1,
+			    in_list);
 			return;
 		}
 		json_object_foreach(v, k, e)
-			search(c, root, e, v, k, depth + 1);
+			search(c, root, e, v, k, depth + 1, in_list);
 	} else if (json_is_array(v)) {
 		if (rich_array(v) && desc_key(key)) {
-			consider(c, root, v, owner, rich_size(v, 0), 1);
+			consider(c, root, v, owner, rich_size(v, 0), 1,
+			    in_list);
 			return;
 		}
+		int list = in_list || object_list(v);
 		json_array_foreach(v, i, e)
-			search(c, root, e, owner, key, depth + 1);
+			search(c, root, e, owner, key, depth + 1, list);
 	}
 }
 
@@ -225,7 +262,7 @@ try_json(struct cand *c, const char *s, size_t n)
 
 	if (root == NULL)
 		return;
-	search(c, root, root, NULL, NULL, 0);
+	search(c, root, root, NULL, NULL, 0, 0);
 	json_decref(root);
 }
 
@@ -440,9 +477,6 @@ field(json_t *o, const char *const *keys)
 static void
 owner_fields(struct jd_posting *p, json_t *o)
 {
-	static const char *const titles[] = {
-		"title", "jobTitle", "name", "position", NULL
-	};
 	static const char *const companies[] = {
 		"companyName", "hiringOrganization", "organizationName",
 		"company", "organization", "employer", NULL
@@ -453,7 +487,7 @@ owner_fields(struct jd_posting *p, json_t *o)
 	};
 	const char *s;
 
-	if ((s = field(o, titles)) != NULL)
+	if ((s = field(o, title_keys)) != NULL)
 		hb_set(&p->title, s, strlen(s));
 	if ((s = field(o, companies)) != NULL)
 		hb_set(&p->company, s, strlen(s));
@@ -461,24 +495,33 @@ owner_fields(struct jd_posting *p, json_t *o)
 		hb_set(&p->location, s, strlen(s));
 }
 
+static void
+render(struct jd_posting *p, const struct best *b)
+{
+	if (b->rich) {
+		struct rt r = { .p = p };
+		rt_node(&r, b->node, 0);
+		rt_flush(&r, 0);
+		jd_buf_free(&r.line);
+	} else
+		hb_description(p, json_string_value(b->node),
+		    json_string_length(b->node));
+	owner_fields(p, b->owner);
+}
+
 int
-hb_embedded(struct jd_posting *p, xmlNode *root)
+hb_embedded(struct jd_posting *p, xmlNode *root, size_t *job_items)
 {
 	struct cand c = { 0 };
 	struct hb_visitor v = { script_enter, NULL, NULL, &c };
 
 	hb_visit(root, &v);
-	if (c.node == NULL)
-		return 0;
-	if (c.rich) {
-		struct rt r = { .p = p };
-		rt_node(&r, c.node, 0);
-		rt_flush(&r, 0);
-		jd_buf_free(&r.line);
-	} else
-		hb_description(p, json_string_value(c.node),
-		    json_string_length(c.node));
-	owner_fields(p, c.owner);
-	json_decref(c.root);
+	*job_items = c.job_items;
+	if (c.free.node)
+		render(p, &c.free);
+	else if (c.listed.node && c.job_items < 3)
+		render(p, &c.listed);
+	json_decref(c.free.root);
+	json_decref(c.listed.root);
 	return jd_posting_text_size(p) > 0;
 }

@@ -102,26 +102,12 @@ class_weight(xmlNode *n, int flags)
 	return w;
 }
 
-/* Elements whose class or id may make them unlikely to be content. */
-static int
-container_tag(const xmlNode *n)
-{
-	static const char *const tags[] = {
-		"div", "section", "aside", "ul", "ol", "span", "dl", "header",
-		"footer", "table", NULL
-	};
-	for (const char *const *t = tags; *t; t++)
-		if (hb_is(n, *t))
-			return 1;
-	return 0;
-}
-
 static int
 unlikely(xmlNode *n)
 {
 	int r = 0;
 
-	if (!container_tag(n) || n->properties == NULL)
+	if (!(hb_tag(n) & HB_CONTAINER) || n->properties == NULL)
 		return 0;
 	char *ci = hb_class_id(n);
 	r = matches_any(ci, unlikely_words) && !matches_any(ci, maybe_words);
@@ -132,14 +118,7 @@ unlikely(xmlNode *n)
 static int
 para_tag(const xmlNode *n)
 {
-	static const char *const tags[] = {
-		"p", "pre", "td", "li", "dd", "dt", "blockquote", "h2", "h3",
-		"h4", "h5", "h6", NULL
-	};
-	for (const char *const *t = tags; *t; t++)
-		if (hb_is(n, *t))
-			return 1;
-	return 0;
+	return (hb_tag(n) & HB_PARA) != 0;
 }
 
 static double
@@ -234,7 +213,7 @@ stat_enter(void *arg, xmlNode *n)
 		end_run(c);
 		c->block = n;
 	}
-	if (hb_is(n, "a"))
+	if (hb_tag(n) & HB_LINK)
 		c->in_link++;
 	return 1;
 }
@@ -254,7 +233,7 @@ stat_leave(void *arg, xmlNode *n)
 	struct rctx *c = arg;
 	struct rstat *st = stat_of(c, n), *up;
 
-	if (hb_is(n, "a"))
+	if (hb_tag(n) & HB_LINK)
 		c->in_link--;
 	if (hb_block_tag(n)) {
 		end_run(c);
@@ -416,8 +395,7 @@ control_enter(void *arg, xmlNode *n)
 {
 	int *found = arg;
 
-	if (hb_is(n, "button") || hb_is(n, "input") || hb_is(n, "select") ||
-	    hb_is(n, "textarea") || hb_is(n, "form"))
+	if (hb_tag(n) & HB_CONTROL)
 		*found = 1;
 	return !*found;
 }
@@ -497,23 +475,8 @@ siblings(struct rctx *c, xmlNode *top)
 
 struct clean {
 	struct rctx *c;
-	size_t jobs;		/* links that read like job titles */
 	size_t text;		/* characters kept */
-	char **seen;
-	size_t nseen;
 };
-
-static int
-cleanable(const xmlNode *n)
-{
-	static const char *const tags[] = {
-		"div", "section", "ul", "ol", "table", "dl", "span", NULL
-	};
-	for (const char *const *t = tags; *t; t++)
-		if (hb_is(n, *t))
-			return 1;
-	return 0;
-}
 
 /* Link-heavy or negatively named blocks inside the content. */
 static int
@@ -523,7 +486,7 @@ boilerplate(struct rctx *c, xmlNode *n)
 	int w;
 	double ld;
 
-	if (st == NULL || !(c->flags & CLEAN) || !cleanable(n))
+	if (st == NULL || !(c->flags & CLEAN) || !(hb_tag(n) & HB_CLEAN))
 		return 0;
 	w = class_weight(n, c->flags);
 	if (w < 0 && w + (st->candidate ? st->score : 0) < 0)
@@ -532,39 +495,6 @@ boilerplate(struct rctx *c, xmlNode *n)
 		return 0;
 	ld = link_density(st);
 	return (w < 25 && ld > 0.2) || (w >= 25 && ld > 0.5);
-}
-
-static void
-count_job(struct clean *k, xmlNode *n)
-{
-	char *t = hb_node_text(n);
-
-	if (hb_job_title_like(t, strlen(t))) {
-		for (size_t i = 0; i < k->nseen; i++)
-			if (strcmp(k->seen[i], t) == 0) {
-				free(t);
-				return;
-			}
-		k->seen = xreallocarray(k->seen, k->nseen + 1, sizeof *k->seen);
-		k->seen[k->nseen++] = t;
-		k->jobs++;
-		return;
-	}
-	free(t);
-}
-
-static int
-count_enter(void *arg, xmlNode *n)
-{
-	struct clean *k = arg;
-
-	if (n->_private == &dropped_mark || hb_skipped(n))
-		return 0;
-	if (hb_is(n, "a") && xmlHasProp(n, (const xmlChar *)"href")) {
-		count_job(k, n);
-		return 0;
-	}
-	return 1;
 }
 
 static int
@@ -590,6 +520,70 @@ clean_text(void *arg, xmlNode *n)
 	if (n->content)
 		k->text += hb_text_chars((const char *)n->content,
 		    strlen((const char *)n->content), &space);
+}
+
+/* ------------------------------------------------------------ job links */
+
+struct jobs {
+	char **seen;		/* distinct link texts that read like titles */
+	size_t n;
+	int all;		/* count inside dropped blocks too */
+};
+
+static void
+count_job(struct jobs *k, xmlNode *n)
+{
+	char *t = hb_node_text(n);
+
+	if (!hb_job_title_like(t, strlen(t))) {
+		free(t);
+		return;
+	}
+	for (size_t i = 0; i < k->n; i++)
+		if (strcmp(k->seen[i], t) == 0) {
+			free(t);
+			return;
+		}
+	k->seen = xreallocarray(k->seen, k->n + 1, sizeof *k->seen);
+	k->seen[k->n++] = t;
+}
+
+static int
+jobs_enter(void *arg, xmlNode *n)
+{
+	struct jobs *k = arg;
+
+	if ((!k->all && n->_private == &dropped_mark) || hb_skipped(n))
+		return 0;
+	if ((hb_tag(n) & HB_LINK) && xmlHasProp(n, (const xmlChar *)"href")) {
+		count_job(k, n);
+		return 0;
+	}
+	return 1;
+}
+
+static size_t
+count_jobs(xmlNode **nodes, int all)
+{
+	struct jobs k = { .all = all };
+	struct hb_visitor v = { jobs_enter, NULL, NULL, &k };
+	size_t n;
+
+	for (size_t i = 0; nodes[i]; i++)
+		hb_visit(nodes[i], &v);
+	n = k.n;
+	for (size_t i = 0; i < k.n; i++)
+		free(k.seen[i]);
+	free(k.seen);
+	return n;
+}
+
+size_t
+hb_job_links(xmlNode *root)
+{
+	xmlNode *one[2] = { root, NULL };
+
+	return count_jobs(one, 1);
 }
 
 /* ------------------------------------------------------------ the whole */
@@ -626,7 +620,7 @@ hb_main_dropped(const xmlNode *n)
 }
 
 static xmlNode **
-attempt(xmlNode *body, int flags, size_t *text, size_t *jobs)
+attempt(xmlNode *body, int flags, size_t *text, struct hb_main *m)
 {
 	struct rctx c = { .flags = flags, .space = 1 };
 	struct hb_visitor v = { stat_enter, stat_leave, stat_text, &c };
@@ -647,17 +641,12 @@ attempt(xmlNode *body, int flags, size_t *text, size_t *jobs)
 	} else
 		out = siblings(&c, top);
 	struct clean k = { .c = &c };
-	struct hb_visitor jv = { count_enter, NULL, NULL, &k };
 	struct hb_visitor cv = { clean_enter, NULL, clean_text, &k };
-	for (size_t i = 0; out[i]; i++)
-		hb_visit(out[i], &jv);
+	m->jobs_all = count_jobs(out, 0);
 	for (size_t i = 0; out[i]; i++)
 		hb_visit(out[i], &cv);
-	for (size_t i = 0; i < k.nseen; i++)
-		free(k.seen[i]);
-	free(k.seen);
+	m->jobs_kept = count_jobs(out, 0);
 	*text = k.text;
-	*jobs = k.jobs;
 	struct hb_visitor kv = { keep_drops_enter, NULL, NULL, NULL };
 	hb_visit(body, &kv);
 	free(c.st);
@@ -665,28 +654,23 @@ attempt(xmlNode *body, int flags, size_t *text, size_t *jobs)
 	return out;
 }
 
-xmlNode **
-hb_main_content(xmlNode *body, size_t *links)
+void
+hb_main_content(xmlNode *body, struct hb_main *m)
 {
-	size_t text, jobs;
-	xmlNode **out = attempt(body, STRIP_UNLIKELY | WEIGHT_CLASSES | CLEAN,
-	    &text, &jobs);
+	const int all = STRIP_UNLIKELY | WEIGHT_CLASSES | CLEAN;
+	size_t text, text2;
+	struct hb_main again;
 
-	if (text < RETRY_BELOW) {
-		size_t text2, jobs2;
-		xmlNode **again = attempt(body, 0, &text2, &jobs2);
-		if (text2 > text) {
-			free(out);
-			out = again;
-			jobs = jobs2;
-		} else {
-			free(again);
-			hb_main_reset(body);
-			free(out);
-			out = attempt(body, STRIP_UNLIKELY | WEIGHT_CLASSES |
-			    CLEAN, &text, &jobs);
-		}
+	m->nodes = attempt(body, all, &text, m);
+	if (text >= RETRY_BELOW)
+		return;
+	again.nodes = attempt(body, 0, &text2, &again);
+	if (text2 > text) {
+		free(m->nodes);
+		*m = again;
+		return;
 	}
-	*links = jobs;
-	return out;
+	free(again.nodes);
+	free(m->nodes);
+	m->nodes = attempt(body, all, &text, m);
 }

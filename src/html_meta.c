@@ -164,7 +164,9 @@ scan_enter(void *arg, xmlNode *n)
 		free(href);
 		return 0;
 	}
-	if (hb_is(n, "style") || hb_is(n, "svg"))
+	if (hb_is(n, "input") && hb_attr_has(n, "type", "password"))
+		h->password = 1;
+	if (hb_tag(n) & HB_UNSEEN && !hb_is(n, "head"))
 		return 0;
 	if (h->hidden == NULL && hb_skipped(n))
 		h->hidden = n;
@@ -539,6 +541,34 @@ segments(const char *t, struct jd_posting *p, const struct hb_head *h)
 	hb_set(&p->title, t + start, end - start);
 }
 
+/* A title that names no job: "Careers", "Job details", "Apply". */
+static int
+generic_title(const char *t)
+{
+	static const char *const words[] = {
+		"job details", "job description", "job application", "apply",
+		"apply now", "home", "open positions", "job", "position",
+		"vacancy", "opening", "job posting", "job opening", NULL
+	};
+	for (const char *const *w = words; *w; w++)
+		if (strcasecmp(t, *w) == 0)
+			return 1;
+	return hb_board_name(t, strlen(t));
+}
+
+/* Replaces a generic title by the first heading that is not one. */
+static void
+better_heading(const struct hb_head *h, struct jd_posting *p)
+{
+	for (size_t i = 0; i < h->nheads; i++)
+		if (!generic_title(h->heads[i]) &&
+		    strlen(h->heads[i]) <= 120) {
+			free(p->title);
+			p->title = xstrdup(h->heads[i]);
+			return;
+		}
+}
+
 /* The first visible heading (h1 before h2 before h3) that the page title
  * is built around; every page title then gets a chance to name the
  * company. */
@@ -587,6 +617,8 @@ infer_title(struct hb_head *h, struct jd_posting *p)
 			break;
 		}
 done:
+	if (q == p && p->title && generic_title(p->title))
+		better_heading(h, p);
 	if (q == &scratch) {
 		if (scratch.company)
 			hb_set(&p->company, scratch.company,

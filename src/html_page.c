@@ -151,7 +151,9 @@ struct page {
 	struct hb_head h;
 	xmlNode *root, *body;
 	struct jd_posting dom;	/* the main content */
-	size_t dom_text, jobs;
+	struct hb_main main;
+	size_t dom_text, jobs_page;
+	size_t emb_jobs;	/* jobs with descriptions in embedded data */
 	char *visible;		/* the body's text, lower case */
 };
 
@@ -167,12 +169,12 @@ find_body(xmlNode *root)
 static void
 read_dom(struct page *g)
 {
-	xmlNode **main = hb_main_content(g->body, &g->jobs);
-
+	hb_main_content(g->body, &g->main);
 	g->dom.source = "html";
-	for (size_t i = 0; main[i]; i++)
-		hb_walk(&g->dom, main[i]);
-	free(main);
+	for (size_t i = 0; g->main.nodes[i]; i++)
+		hb_walk(&g->dom, g->main.nodes[i]);
+	free(g->main.nodes);
+	g->jobs_page = hb_job_links(g->body);
 	g->dom_text = jd_posting_text_size(&g->dom);
 	char *t = hb_node_text(g->body);
 	g->visible = lower_copy(g->h.title, t);
@@ -204,7 +206,8 @@ choose_text(struct page *g)
 		meta = g->h.desc;
 	if (g->h.jsonld == 2)
 		return;
-	if (hb_embedded(&emb, g->root) && embedded_fits(&emb, &g->dom)) {
+	if (hb_embedded(&emb, g->root, &g->emb_jobs) &&
+	    embedded_fits(&emb, &g->dom)) {
 		take_sections(p, &emb);
 		take_fields(p, &emb);
 		p->source = "embedded";
@@ -217,6 +220,22 @@ choose_text(struct page *g)
 		p->source = "html";
 	}
 	jd_posting_free(&emb);
+}
+
+/* A list of jobs: many JobPostings in JSON-LD, or links that read like
+ * job titles making up the main content (or all there is of it). */
+static int
+listing(struct page *g)
+{
+	if (g->h.postings >= MANY_POSTINGS)
+		return 1;
+	if (g->emb_jobs >= MANY_POSTINGS && g->dom_text < 1000)
+		return 1;
+	if (g->main.jobs_kept >= MIN_LISTING_LINKS)
+		return 1;
+	if (g->main.jobs_all >= MIN_LISTING_LINKS && g->dom_text < 1000)
+		return 1;
+	return g->jobs_page >= 8 && g->dom_text < 500;
 }
 
 static int
@@ -234,8 +253,10 @@ status(struct page *g)
 		return JD_POST_OK;
 	if (small >= 0)
 		return small;
-	if (g->jobs >= MIN_LISTING_LINKS)
+	if (listing(g))
 		return JD_POST_LISTING;
+	if (g->h.password && g->dom_text < 2 * MIN_POSTING_TEXT)
+		return JD_POST_WALL;
 	if (text >= MIN_POSTING_TEXT)
 		return JD_POST_OK;
 	return hb_wall_text(g->visible) ? JD_POST_WALL : JD_POST_EMPTY;

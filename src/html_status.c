@@ -85,24 +85,38 @@ word_char(unsigned char c)
 	    (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* Is one of the words of s (ASCII case folded) in the list? */
 static int
-has_word_of(const char *s, size_t n, int kind)
+in_sig(const char *w, size_t n, int kind)
 {
 	const struct sig *g = sig(kind);
 
-	for (size_t i = 0; i < n;) {
-		while (i < n && !word_char((unsigned char)s[i]))
-			i++;
-		size_t st = i;
-		while (i < n && word_char((unsigned char)s[i]))
-			i++;
-		for (size_t k = 0; i > st && k < g->n; k++) {
-			size_t m = strlen(g->v[k]);
-			if (m == i - st && strncasecmp(s + st, g->v[k], m) == 0)
-				return 1;
-		}
-	}
+	for (size_t k = 0; k < g->n; k++)
+		if (strlen(g->v[k]) == n && strncasecmp(w, g->v[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* What may follow the role word of a job title: nothing, or a qualifier
+ * ("of Sales", "- Payments", ", Platform", "(Remote)", "II"). */
+static int
+title_tail(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"of", "for", "in", "to", "at", "and", "&", "i", "ii", "iii",
+		"iv", "v", "1", "2", "3", "4", "-", "|", "/", "@", NULL
+	};
+	size_t i = 0, k;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i == n || s[i] == ',' || s[i] == '(' || s[i] == '[' ||
+	    s[i] == ':' || (unsigned char)s[i] >= 0x80)
+		return 1;
+	for (k = i; k < n && s[k] != ' ' && s[k] != ','; k++)
+		;
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == k - i && strncasecmp(s + i, *w, k - i) == 0)
+			return 1;
 	return 0;
 }
 
@@ -118,7 +132,17 @@ hb_job_title_like(const char *s, size_t n)
 	if (words > 12 || s[n - 1] == '.' || s[n - 1] == '?' ||
 	    s[n - 1] == '!')
 		return 0;
-	return has_word_of(s, n, SIG_ROLE);
+	for (size_t i = 0; i < n;) {
+		while (i < n && !word_char((unsigned char)s[i]))
+			i++;
+		size_t st = i;
+		while (i < n && word_char((unsigned char)s[i]))
+			i++;
+		if (i > st && in_sig(s + st, i - st, SIG_ROLE) &&
+		    title_tail(s + i, n - i))
+			return 1;
+	}
+	return 0;
 }
 
 int

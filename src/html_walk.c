@@ -23,7 +23,7 @@ struct walker {
 static int
 bold_tag(const xmlNode *n)
 {
-	return hb_is(n, "strong") || hb_is(n, "b");
+	return (hb_tag(n) & HB_BOLD) != 0;
 }
 
 static void
