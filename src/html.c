@@ -233,12 +233,15 @@ hb_line(struct jd_posting *p, const char *text, size_t n)
 		return;
 	}
 	s = p->nsections ? &p->sections[p->nsections - 1] : NULL;
-	if (s == NULL || s->kind == JD_SEC_OTHER || s->kind == JD_SEC_ABOUT ||
-	    (s->kind == JD_SEC_BENEFITS && s->heading[0] == '\0')) {
-		int kind = classify(b.data, b.len, 1);
-		if (kind >= 0 && (s == NULL || s->kind != kind))
-			s = new_section(p, "", kind);
-	}
+	int kind = classify(b.data, b.len, 1);
+	/* Equal-opportunity text is never a requirement, wherever it
+	 * stands; a benefits line opens a section only in loose text. */
+	if (kind == JD_SEC_LEGAL && (s == NULL || s->kind != kind))
+		s = new_section(p, "", kind);
+	else if (kind >= 0 && (s == NULL || s->kind == JD_SEC_OTHER ||
+	    s->kind == JD_SEC_ABOUT || (s->kind == JD_SEC_BENEFITS &&
+	    s->heading[0] == '\0')) && (s == NULL || s->kind != kind))
+		s = new_section(p, "", kind);
 	if (s == NULL)
 		s = new_section(p, "", JD_SEC_OTHER);
 	add_line(s, jd_buf_take(&b));

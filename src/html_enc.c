@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <iconv.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "html_dom.h"
@@ -177,13 +178,17 @@ to_utf8(const char *s, size_t n, struct jd_buf *out)
 		free(cs);
 		return jd_util_to_utf8(s, n, NULL, out);
 	}
+	/* Broken UTF-8 still has more valid multi-byte sequences than bad
+	 * bytes; a page in another charset has few or none. */
 	utf8_census(s, n, &multi, &bad);
-	if (is_utf8_label(cs) || multi > 2 * bad)
+	if (multi > 2 * bad || (is_utf8_label(cs) && multi >= bad))
 		enc = jd_util_to_utf8(s, n, "utf-8", out);
 	else if (cs && !is_1252_label(cs) && !is_utf8_label(cs) &&
-	    from_charset(cs, s, n, out) == 0)
-		enc = "declared charset";
-	else
+	    from_charset(cs, s, n, out) == 0) {
+		static _Thread_local char name[48];
+		snprintf(name, sizeof name, "%s", cs);
+		enc = name;
+	} else
 		enc = jd_util_to_utf8(s, n, NULL, out);
 	free(cs);
 	return enc;
