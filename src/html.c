@@ -86,24 +86,29 @@ contains_words(const char *text, size_t n, const char *phrase, size_t m)
 	return 0;
 }
 
+/* The kind of the longest phrase the text contains; a preferred phrase
+ * qualifies a required one ("Nice-to-have qualifications"). */
 static int
 classify(const char *s, size_t n, int line)
 {
 	struct jd_buf f = JD_BUF_INIT;
 	size_t best = 0;
-	int kind = -1;
+	int kind = -1, preferred = 0;
 
 	pthread_once(&rules_once, load_rules);
 	jd_token_fold_text(&f, s, n);
-	for (size_t i = 0; i < nrules; i++)
-		if (rules[i].line == line && rules[i].len > best &&
-		    contains_words(jd_buf_str(&f), f.len, rules[i].phrase,
-		    rules[i].len)) {
+	for (size_t i = 0; i < nrules; i++) {
+		if (rules[i].line != line || !contains_words(jd_buf_str(&f),
+		    f.len, rules[i].phrase, rules[i].len))
+			continue;
+		preferred |= rules[i].kind == JD_SEC_PREFERRED;
+		if (rules[i].len > best) {
 			best = rules[i].len;
 			kind = rules[i].kind;
 		}
+	}
 	jd_buf_free(&f);
-	return kind;
+	return kind == JD_SEC_REQUIRED && preferred ? JD_SEC_PREFERRED : kind;
 }
 
 int

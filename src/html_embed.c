@@ -1,10 +1,11 @@
 /*
  * html_embed.c: descriptions kept in a page's embedded application data
- * (Next.js __NEXT_DATA__, window.__appData = {...}, JSON.parse("...")),
- * found generically: the largest description-like value anywhere in the
- * JSON, an HTML string or a rich-text tree (Contentful, ProseMirror,
- * Portable Text, Slate), rendered into sections. Siblings of that value
- * give the title, company and location.
+ * (Next.js __NEXT_DATA__, window.__appData = {...}, JSON.parse("..."),
+ * JSON in data-* attributes), found generically: the largest
+ * description-like value anywhere in the JSON, an HTML string or a
+ * rich-text tree (Contentful, ProseMirror, Portable Text, Slate), rendered
+ * into sections. Siblings of that value give the title, company and
+ * location.
  */
 #include <string.h>
 #include <strings.h>
@@ -325,14 +326,30 @@ try_js(struct cand *c, const char *s, size_t n)
 	}
 }
 
+/* JSON in data-* attributes: React on Rails props, Inertia pages. */
+static void
+data_attrs(struct cand *c, xmlNode *n)
+{
+	for (xmlAttr *a = n->properties; a; a = a->next) {
+		if (strncmp((const char *)a->name, "data-", 5) != 0 ||
+		    a->children == NULL || a->children->content == NULL)
+			continue;
+		const char *v = (const char *)a->children->content;
+		if ((v[0] == '{' || v[0] == '[') && strlen(v) >= MIN_TEXT)
+			try_json(c, v, strlen(v));
+	}
+}
+
 static int
 script_enter(void *arg, xmlNode *n)
 {
 	struct cand *c = arg;
 	xmlChar *text;
 
-	if (!hb_is(n, "script"))
+	if (!hb_is(n, "script")) {
+		data_attrs(c, n);
 		return !hb_is(n, "style");
+	}
 	if (xmlHasProp(n, (const xmlChar *)"src") ||
 	    hb_attr_has(n, "type", "ld+json"))
 		return 0;
