@@ -14,6 +14,7 @@
 #include "jdalign/util.h"
 
 #define MAX_HEADING 120
+#define MAX_BOLD_HEADING 80
 
 /* ------------------------------------------------------------ sections */
 
@@ -250,6 +251,19 @@ hb_line(struct jd_posting *p, const char *text, size_t n)
 	if (s == NULL)
 		s = new_section(p, "", JD_SEC_OTHER);
 	add_line(s, jd_buf_take(&b));
+}
+
+int
+hb_bold_heading(const char *s, size_t n)
+{
+	if (n == 0 || n > MAX_BOLD_HEADING || s[n - 1] == '.' ||
+	    s[n - 1] == '!' || s[n - 1] == ',' || s[n - 1] == ';')
+		return 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+		    s[i + 1] == ' ')
+			return 0;
+	return 1;
 }
 
 int

@@ -47,7 +47,7 @@ static const struct tagdef {
 } tags[] = {
 	{ "a", HB_LINK },
 	{ "address", HB_BLOCK },
-	{ "article", HB_BLOCK },
+	{ "article", HB_BLOCK | HB_MAINLIKE },
 	{ "aside", HB_BLOCK | HB_FURNITURE | HB_CONTAINER },
 	{ "audio", HB_UNSEEN },
 	{ "b", HB_BOLD },
@@ -71,7 +71,7 @@ static const struct tagdef {
 	{ "figure", HB_BLOCK },
 	{ "footer", HB_BLOCK | HB_FURNITURE | HB_CONTAINER },
 	{ "form", HB_BLOCK | HB_FURNITURE | HB_CONTROL },
-	{ "h1", HB_BLOCK | HB_HEADING },
+	{ "h1", HB_BLOCK | HB_HEADING | HB_H1 },
 	{ "h2", HB_BLOCK | HB_HEADING | HB_PARA },
 	{ "h3", HB_BLOCK | HB_HEADING | HB_PARA },
 	{ "h4", HB_BLOCK | HB_HEADING | HB_PARA },
@@ -88,7 +88,7 @@ static const struct tagdef {
 	{ "legend", HB_BLOCK },
 	{ "li", HB_BLOCK | HB_PARA },
 	{ "link", HB_UNSEEN },
-	{ "main", HB_BLOCK },
+	{ "main", HB_BLOCK | HB_MAINLIKE },
 	{ "map", HB_UNSEEN },
 	{ "math", HB_UNSEEN },
 	{ "menu", HB_BLOCK | HB_FURNITURE },
@@ -266,6 +266,98 @@ has_token(const char *list, const char *word)
 	return 0;
 }
 
+/* ------------------------------------------------------------ subtrees */
+
+/*
+ * What some decisions need to know of a subtree (how much text it holds,
+ * whether it holds the page's h1, main or article) is computed once per
+ * document, bottom up, and kept in each element's psvi field, which
+ * libxml2 uses only for schema validation. Looking it up is then O(1):
+ * nested hidden or modal elements stay linear.
+ */
+#define SUB_DONE 1u
+#define SUB_WRAPS 2u
+#define SUB_SHIFT 2
+#define SUB_MAX ((uintptr_t)1 << 24)
+
+static uintptr_t
+sub_get(const xmlNode *n)
+{
+	return (uintptr_t)n->psvi;
+}
+
+static size_t
+sub_text(const xmlNode *n)
+{
+	return (size_t)(sub_get(n) >> SUB_SHIFT);
+}
+
+static void
+sub_add(xmlNode *n, size_t text, uintptr_t flags)
+{
+	size_t t = sub_text(n) + text;
+
+	if (t > SUB_MAX)
+		t = SUB_MAX;
+	n->psvi = (void *)(((uintptr_t)t << SUB_SHIFT) |
+	    ((sub_get(n) | flags) & 3u));
+}
+
+static int
+sub_enter(void *arg, xmlNode *n)
+{
+	(void)arg;
+	n->psvi = (void *)(uintptr_t)SUB_DONE;
+	return !(hb_tag(n) & HB_UNSEEN);
+}
+
+static void
+sub_leave(void *arg, xmlNode *n)
+{
+	xmlNode *up = n->parent;
+
+	(void)arg;
+	if (up == NULL || up->type != XML_ELEMENT_NODE)
+		return;
+	sub_add(up, sub_text(n), (hb_tag(n) & (HB_H1 | HB_MAINLIKE)) ||
+	    (sub_get(n) & SUB_WRAPS) ? SUB_WRAPS : 0);
+}
+
+static void
+sub_textnode(void *arg, xmlNode *n)
+{
+	int space = 1;
+
+	(void)arg;
+	if (n->content && n->parent && n->parent->type == XML_ELEMENT_NODE)
+		sub_add(n->parent, hb_text_chars((const char *)n->content,
+		    strlen((const char *)n->content), &space), 0);
+}
+
+void
+hb_dom_prepare(xmlNode *root)
+{
+	struct hb_visitor v = { sub_enter, sub_leave, sub_textnode, NULL };
+
+	hb_visit(root, &v);
+}
+
+/* Does n's subtree hold at least cap characters of text? */
+static int
+text_at_least(xmlNode *n, size_t cap)
+{
+	return sub_text(n) >= cap;
+}
+
+/* aria-hidden hides icons and duplicates; on a subtree that wraps the
+ * page (holds its h1, main or article) or is large, it is the page behind
+ * an open modal, which a reader still sees. */
+#define ARIA_HIDDEN_MAX 2000
+/* A dialog this long is the content (a posting shown in a modal). */
+#define DIALOG_MAX 1500
+/* A cookie banner is short; a long block named so is the page. */
+#define BANNER_MAX 3000
+
 int
 hb_hidden(xmlNode *n)
 {
@@ -278,9 +370,11 @@ hb_hidden(xmlNode *n)
 
 	if (n->properties == NULL)
 		return 0;
-	if (xmlHasProp(n, (const xmlChar *)"hidden") ||
-	    hb_attr_has(n, "aria-hidden", "true") || style_hidden(n))
+	if (xmlHasProp(n, (const xmlChar *)"hidden") || style_hidden(n))
 		return 1;
+	if (hb_attr_has(n, "aria-hidden", "true"))
+		return !(sub_get(n) & SUB_WRAPS) &&
+		    !text_at_least(n, ARIA_HIDDEN_MAX);
 	char *c = hb_attr_lower(n, "class");
 	for (const char *const *s = sr; c && *s && !r; s++)
 		r = has_token(c, *s);
@@ -288,19 +382,59 @@ hb_hidden(xmlNode *n)
 	return r;
 }
 
+static int
+dialog(xmlNode *n)
+{
+	static const char *const roles[] = { "dialog", "alertdialog", NULL };
+	char *role;
+	int r = hb_is(n, "dialog");
+
+	if (!r && n->properties) {
+		role = hb_attr_lower(n, "role");
+		for (const char *const *s = roles; role && *s && !r; s++)
+			r = strcmp(role, *s) == 0;
+		free(role);
+		r = r || hb_attr_has(n, "aria-modal", "true");
+	}
+	return r && !text_at_least(n, DIALOG_MAX);
+}
+
+static int
+banner(xmlNode *n)
+{
+	static const char *const words[] = {
+		"cookie", "consent", "gdpr", "onetrust", NULL
+	};
+	char *ci;
+	int r = 0;
+
+	if (n->properties == NULL || hb_is(n, "body") || hb_is(n, "html") ||
+	    hb_is(n, "main") || hb_is(n, "article"))
+		return 0;
+	ci = hb_class_id(n);
+	for (const char *const *s = words; *s && !r; s++)
+		r = strstr(ci, *s) != NULL;
+	free(ci);
+	return r && !text_at_least(n, BANNER_MAX);
+}
+
+/* A form is an application form, unless it wraps the whole page (as
+ * ASP.NET pages do): then it holds the page's h1, main or article. */
 int
 hb_furniture(xmlNode *n)
 {
 	static const char *const roles[] = {
-		"navigation", "dialog", "alertdialog", "banner", "contentinfo",
-		"menu", "menubar", "search", "complementary", NULL
+		"navigation", "banner", "contentinfo", "menu", "menubar",
+		"search", "complementary", NULL
 	};
-	static const char *const banners[] = {
-		"cookie", "consent", "gdpr", "onetrust", NULL
-	};
+	unsigned t = hb_tag(n);
 	int r = 0;
 
-	if (hb_tag(n) & HB_FURNITURE)
+	if (hb_is(n, "form"))
+		return !(sub_get(n) & SUB_WRAPS);
+	if (hb_is(n, "dialog"))
+		return dialog(n);
+	if (t & HB_FURNITURE)
 		return 1;
 	if (n->properties == NULL)
 		return 0;
@@ -308,13 +442,7 @@ hb_furniture(xmlNode *n)
 	for (const char *const *s = roles; role && *s && !r; s++)
 		r = strcmp(role, *s) == 0;
 	free(role);
-	if (r || hb_attr_has(n, "aria-modal", "true"))
-		return 1;
-	char *ci = hb_class_id(n);
-	for (const char *const *s = banners; *s && !r; s++)
-		r = strstr(ci, *s) != NULL;
-	free(ci);
-	return r;
+	return r || dialog(n) || banner(n);
 }
 
 int

@@ -28,7 +28,8 @@
  * Returns the encoding it read ("utf-8", "windows-1252", ...): static.
  */
 const char *hb_decode(const char *s, size_t n, struct jd_buf *out);
-/* Parses UTF-8 made by hb_decode; NULL when libxml2 gives no tree. */
+/* Parses UTF-8 made by hb_decode (and prepares the tree with
+ * hb_dom_prepare); NULL when libxml2 gives no tree. */
 htmlDocPtr hb_parse_utf8(const char *s, size_t n);
 
 /* ------------------------------------------------------------ html_dom.c */
@@ -46,6 +47,9 @@ struct hb_visitor {
 	void *arg;
 };
 void hb_visit(xmlNode *root, const struct hb_visitor *v);
+/* Computes, once per document, what the visibility decisions need to
+ * know of each element's subtree. */
+void hb_dom_prepare(xmlNode *root);
 
 /* Tag classes. */
 enum {
@@ -58,7 +62,9 @@ enum {
 	HB_HEADING = 64,	/* h1-h6 */
 	HB_BOLD = 128,		/* b, strong */
 	HB_CONTROL = 256,	/* buttons and fields */
-	HB_LINK = 512		/* a */
+	HB_LINK = 512,		/* a */
+	HB_H1 = 1024,		/* h1 */
+	HB_MAINLIKE = 2048	/* main, article */
 };
 /* The classes of an element's tag (0 for other nodes). */
 unsigned hb_tag(const xmlNode *n);
@@ -68,10 +74,11 @@ int hb_heading_tag(const xmlNode *n);
 int hb_block_tag(const xmlNode *n);
 /* Never shown as text: script, style, form controls, head, ... */
 int hb_unseen_tag(const xmlNode *n);
-/* Hidden by hidden, aria-hidden, inline style, or a screen-reader class. */
+/* Hidden by hidden, inline style, a screen-reader class, or aria-hidden
+ * on a small subtree. */
 int hb_hidden(xmlNode *n);
-/* Page furniture: nav, header, footer, aside, form, dialogs, cookie and
- * consent banners (by tag, role, id or class). */
+/* Page furniture: nav, header, footer, aside, an application form, short
+ * dialogs, cookie and consent banners (by tag, role, id or class). */
 int hb_furniture(xmlNode *n);
 /* hb_unseen_tag || hb_hidden || hb_furniture. */
 int hb_skipped(xmlNode *n);
@@ -132,6 +139,7 @@ struct hb_head {
 	int jsonld;		/* 0 none, 1 a JobPosting, 2 one with text */
 	size_t postings;	/* JobPostings in all JSON-LD blocks */
 	int password;		/* a password field: a login form */
+	int tries;		/* headings and locations looked at */
 	xmlNode *hidden;	/* while inside a hidden subtree */
 	char *label;		/* the last twitter:labelN read */
 };

@@ -18,7 +18,6 @@
 #define MIN_TEXT 200
 #define MAX_DEPTH 48
 #define MAX_TRIES 32
-#define MAX_BOLD_HEADING 80
 
 struct best {
 	json_t *root;		/* the parsed script that holds node */
@@ -385,7 +384,7 @@ rt_flush(struct rt *r, int heading)
 
 	hb_normalize(&n, jd_buf_str(&r->line), r->line.len);
 	if (n.len && (heading || (r->bold && r->bold == r->text &&
-	    n.len <= MAX_BOLD_HEADING) || hb_text_heading(n.data, n.len)))
+	    hb_bold_heading(n.data, n.len)) || hb_text_heading(n.data, n.len)))
 		hb_heading(r->p, n.data, n.len);
 	else if (n.len)
 		hb_line(r->p, n.data, n.len);

@@ -355,5 +355,7 @@ hb_parse_utf8(const char *s, size_t n)
 		return NULL;
 	doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", PARSE_OPTS);
 	htmlFreeParserCtxt(ctxt);
+	if (doc && xmlDocGetRootElement(doc))
+		hb_dom_prepare(xmlDocGetRootElement(doc));
 	return doc;
 }

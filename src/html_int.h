@@ -24,6 +24,9 @@ void hb_set(char **field, const char *s, size_t n);
 void hb_sections_free(struct jd_posting *p);
 /* Reads an HTML fragment (a description) into p's sections. */
 void hb_fragment(struct jd_posting *p, const char *html, size_t len);
+/* A bold-only line that reads as a heading: short, one phrase, not a
+ * sentence ("Nice to have", "What you'll do?"). */
+int hb_bold_heading(const char *s, size_t n);
 /* Heading-like text line: short and ending with ':', or all capitals. */
 int hb_text_heading(const char *s, size_t n);
 

@@ -13,6 +13,8 @@
 
 #define MAX_NAME_WORDS 6
 #define MAX_NAME 60
+/* Headings and location elements read at most: nested ones stay linear. */
+#define MAX_TRIES 64
 
 /* ------------------------------------------------------------ scanning */
 
@@ -100,7 +102,7 @@ heading(struct hb_head *h, xmlNode *n)
 {
 	char *t;
 
-	if (h->nheads >= HB_MAX_HEADS || h->hidden)
+	if (h->nheads >= HB_MAX_HEADS || h->hidden || h->tries++ > MAX_TRIES)
 		return;
 	t = hb_node_text(n);
 	if (*t == '\0' || strlen(t) > 200) {
@@ -120,7 +122,7 @@ dom_location(struct hb_head *h, xmlNode *n)
 	if (h->dom_location || h->hidden || n->properties == NULL)
 		return;
 	ci = hb_class_id(n);
-	if (strstr(ci, "location") == NULL) {
+	if (strstr(ci, "location") == NULL || h->tries++ > MAX_TRIES) {
 		free(ci);
 		return;
 	}

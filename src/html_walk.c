@@ -9,7 +9,7 @@
 #include "html_dom.h"
 #include "jdalign/util.h"
 
-#define MAX_BOLD_HEADING 80
+#define MAX_HEADING 160
 
 struct walker {
 	struct jd_posting *p;
@@ -36,8 +36,8 @@ flush(struct walker *w, int as_heading)
 		goto out;
 	hb_normalize(&n, w->line.data, w->line.len);
 	head = as_heading || (w->text > 0 && w->bold == w->text &&
-	    n.len <= MAX_BOLD_HEADING) || hb_text_heading(n.data, n.len);
-	if (n.len && head && n.len <= MAX_BOLD_HEADING * 2)
+	    hb_bold_heading(n.data, n.len)) || hb_text_heading(n.data, n.len);
+	if (n.len && head && n.len <= MAX_HEADING)
 		hb_heading(w->p, n.data, n.len);
 	else if (n.len)
 		hb_line(w->p, n.data, n.len);

@@ -555,3 +555,29 @@ Test(html, arbitrary_bytes)
 	}
 	free(noise);
 }
+
+/* Wrappers that look like furniture but hold the page: an ASP.NET form
+ * around everything, the page behind an open cookie modal (aria-hidden,
+ * a body named after the banner). */
+Test(html, wrappers_that_hold_the_page)
+{
+	static const struct { const char *file, *title, *line; } t[] = {
+		{ "aspnet-form.html", "Warehouse Supervisor",
+		  "A forklift licence, or the will to get one." },
+		{ "modal-open.html", "Line Cook",
+		  "Keep your station clean and your labels honest." },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct jd_posting_list l = read_fixture(t[i].file);
+		struct jd_posting *p = &l.v[0];
+		char *all = text_of(p);
+		cr_expect_eq(p->status, JD_POST_OK, "%s", t[i].file);
+		cr_expect_str_eq(p->title, t[i].title, "%s", t[i].file);
+		cr_expect_not_null(strstr(all, t[i].line), "%s: %s", t[i].file,
+		    all);
+		cr_expect_null(strstr(all, "cookies"), "%s", t[i].file);
+		cr_expect_null(strstr(all, "Search jobs"), "%s", t[i].file);
+		free(all);
+		jd_posting_list_free(&l);
+	}
+}
