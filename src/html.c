@@ -38,7 +38,8 @@ static int
 kind_by_name(const char *s, size_t n)
 {
 	for (int i = 0; i < JD_SEC_COUNT; i++)
-		if (strlen(kind_names[i]) == n && memcmp(kind_names[i], s, n) == 0)
+		if (strlen(kind_names[i]) == n &&
+		    memcmp(kind_names[i], s, n) == 0)
 			return i;
 	return -1;
 }
@@ -54,12 +55,14 @@ load_rules(void)
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *e = nl ? nl : end;
 		const char *t1 = memchr(s, '\t', (size_t)(e - s));
-		const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(e - t1 - 1)) : NULL;
+		const char *t2 = t1 ? memchr(t1 + 1, '\t',
+		    (size_t)(e - t1 - 1)) : NULL;
 		int kind = t1 ? kind_by_name(s, (size_t)(t1 - s)) : -1;
 		if (*s != '#' && t2 && kind >= 0) {
 			if (nrules == cap) {
 				cap = cap ? cap * 2 : 256;
-				rules = xreallocarray(rules, cap, sizeof *rules);
+				rules = xreallocarray(rules, cap,
+				    sizeof *rules);
 			}
 			struct jd_buf f = JD_BUF_INIT;
 			jd_token_fold_text(&f, t2 + 1, (size_t)(e - t2 - 1));

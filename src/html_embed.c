@@ -308,8 +308,9 @@ try_js(struct cand *c, const char *s, size_t n)
 			size_t j = i + 1;
 			while (j < n && (s[j] == ' ' || s[j] == '\n'))
 				j++;
-			if (j < n && (s[j] == '{' || s[j] == '[') && s[i - (i > 0)]
-			    != '=' && s[i - (i > 0)] != '!') {
+			char before = i > 0 ? s[i - 1] : ' ';
+			if (j < n && (s[j] == '{' || s[j] == '[') &&
+			    before != '=' && before != '!') {
 				tries++;
 				try_json(c, s + j, n - j);
 			}

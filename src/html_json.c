@@ -219,52 +219,80 @@ record(struct jd_posting *p, json_t *o)
 	return jd_posting_text_size(p) > 0;
 }
 
+/* The index of the next character after i that is not white space. */
+static size_t
+skip_space(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' ||
+	    s[i] == '\t'))
+		i++;
+	return i;
+}
+
 /* JSON-LD as pages write it: wrapped in an HTML comment or CDATA, with raw
- * line breaks and tabs inside strings. Makes a copy jansson accepts. */
+ * line breaks and tabs inside strings, \' escapes and trailing commas.
+ * Makes a copy jansson accepts. */
 static void
 tidy_json(struct jd_buf *out, const char *s, size_t n)
 {
 	int in_str = 0, esc = 0;
+	size_t i = skip_space(s, n, 0);
 
-	while (n && (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')) {
-		s++;
-		n--;
-	}
-	if (n >= 4 && memcmp(s, "<!--", 4) == 0) {
-		s += 4;
-		n -= 4;
-	}
-	if (n >= 11 && memcmp(s, "//<![CDATA[", 11) == 0) {
-		s += 11;
-		n -= 11;
-	}
-	for (size_t i = 0; i < n; i++) {
+	if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+		i = skip_space(s, n, i + 4);
+	if (n - i >= 11 && memcmp(s + i, "//<![CDATA[", 11) == 0)
+		i += 11;
+	for (; i < n; i++) {
 		char c = s[i];
 		if (in_str && !esc && (c == '\n' || c == '\r' || c == '\t')) {
 			jd_buf_adds(out, c == '\t' ? "\\t" : "\\n");
 			continue;
 		}
-		if (in_str && esc)
+		if (in_str && esc) {
 			esc = 0;
-		else if (in_str && c == '\\')
+			if (c == '\'') {	/* \' is no JSON escape */
+				out->data[out->len - 1] = '\'';
+				continue;
+			}
+		} else if (in_str && c == '\\')
 			esc = 1;
 		else if (c == '"')
 			in_str = !in_str;
+		else if (!in_str && c == ',') {
+			size_t j = skip_space(s, n, i + 1);
+			if (j < n && (s[j] == '}' || s[j] == ']'))
+				continue;
+		}
 		jd_buf_addc(out, c);
 	}
+}
+
+static json_t *
+load_jsonld(const char *text, size_t n)
+{
+	struct jd_buf t = JD_BUF_INIT, u = JD_BUF_INIT;
+	json_t *root;
+
+	tidy_json(&t, text, n);
+	root = json_loadb(jd_buf_str(&t), t.len, JSON_DECODE_ANY |
+	    JSON_DISABLE_EOF_CHECK, NULL);
+	if (root == NULL && strstr(jd_buf_str(&t), "&quot;")) {
+		unescape(&u, t.data, t.len);	/* the whole block escaped */
+		root = json_loadb(jd_buf_str(&u), u.len, JSON_DECODE_ANY |
+		    JSON_DISABLE_EOF_CHECK, NULL);
+	}
+	jd_buf_free(&t);
+	jd_buf_free(&u);
+	return root;
 }
 
 int
 hb_jsonld(struct jd_posting *p, const char *text, size_t n, size_t *count)
 {
-	struct jd_buf t = JD_BUF_INIT;
-	json_t *root, *jp = NULL;
+	json_t *root = load_jsonld(text, n), *jp = NULL;
 	size_t k = 0;
 	int found = 0;
 
-	tidy_json(&t, text, n);
-	root = json_loadb(jd_buf_str(&t), t.len, JSON_DECODE_ANY |
-	    JSON_DISABLE_EOF_CHECK, NULL);
 	find_jobpostings(root, 0, &jp, &k);
 	*count += k;
 	if (jp) {
@@ -275,7 +303,6 @@ hb_jsonld(struct jd_posting *p, const char *text, size_t n, size_t *count)
 		}
 	}
 	json_decref(root);
-	jd_buf_free(&t);
 	return found;
 }
 

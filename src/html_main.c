@@ -164,7 +164,8 @@ stat_new(struct rctx *c, xmlNode *n)
 static void
 add_score(struct rctx *c, xmlNode *start, size_t len, size_t commas)
 {
-	double s = 1.0 + (double)commas + (double)(len / 100 < 3 ? len / 100 : 3);
+	double s = 1.0 + (double)commas +
+	    (double)(len / 100 < 3 ? len / 100 : 3);
 	xmlNode *a = start;
 
 	for (int level = 0; a && level < ANCESTORS; level++, a = a->parent) {
@@ -260,8 +261,8 @@ count_commas(const char *s)
 	for (; *s; s++)
 		if (*s == ',')
 			k++;
-		else if (strncmp(s, "\xef\xbc\x8c", 3) == 0 ||	/* fullwidth */
-		    strncmp(s, "\xe3\x80\x81", 3) == 0)		/* ideographic */
+		else if (strncmp(s, "\xef\xbc\x8c", 3) == 0 ||	/* ， */
+		    strncmp(s, "\xe3\x80\x81", 3) == 0)	/* 、 */
 			k++;
 	return k;
 }

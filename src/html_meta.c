@@ -448,7 +448,8 @@ title_around(const char *t, const char *h, struct jd_posting *p)
 		if (ok && tmp.company)
 			hb_set(&p->company, tmp.company, strlen(tmp.company));
 		if (ok && tmp.location)
-			hb_set(&p->location, tmp.location, strlen(tmp.location));
+			hb_set(&p->location, tmp.location,
+			    strlen(tmp.location));
 		jd_posting_free(&tmp);
 		if (ok)
 			return 1;

@@ -105,7 +105,8 @@ overlap(const struct jd_posting *a, const struct jd_posting *b)
 	if (nb)
 		qsort(vb, nb, sizeof *vb, cmp_u64);
 	for (size_t i = 0; i < na; i++)
-		hit += nb && bsearch(&va[i], vb, nb, sizeof *vb, cmp_u64) != NULL;
+		hit += nb && bsearch(&va[i], vb, nb, sizeof *vb,
+		    cmp_u64) != NULL;
 	free(va);
 	free(vb);
 	return na ? (double)hit / (double)na : 0.0;
@@ -278,8 +279,10 @@ page(struct jd_posting *p, htmlDocPtr doc)
 	choose_text(&g);
 	hb_head_infer(&g.h, p);
 	p->status = status(&g);
-	if (p->status != JD_POST_OK)
-		hb_sections_free(p);
+	if (p->status != JD_POST_OK) {
+		hb_sections_free(p);	/* no posting: no text to learn from */
+		p->source = "html";
+	}
 	jd_posting_free(&g.dom);
 	hb_head_free(&g.h);
 	free(g.visible);
@@ -305,8 +308,9 @@ hb_classify(struct jd_posting *p, const char *visible, size_t n)
 static int
 is_text_name(const char *path)
 {
-	return jd_util_has_suffix(path, ".txt") || jd_util_has_suffix(path, ".md")
-	    || jd_util_has_suffix(path, ".markdown");
+	return jd_util_has_suffix(path, ".txt") ||
+	    jd_util_has_suffix(path, ".md") ||
+	    jd_util_has_suffix(path, ".markdown");
 }
 
 static int
@@ -326,7 +330,8 @@ html_posting(struct jd_posting *p, const char *bytes, size_t len)
 	htmlDocPtr doc;
 
 	if (len > HB_MAX_PARSE) {
-		jd_buf_printf(&m, "only the first %zu bytes read", HB_MAX_PARSE);
+		jd_buf_printf(&m, "only the first %zu bytes read",
+		    HB_MAX_PARSE);
 		jd_posting_warn(p, jd_buf_str(&m));
 		jd_buf_reset(&m);
 	}

@@ -40,7 +40,8 @@ load_sigs(void)
 				continue;
 			if (g->n == g->cap) {
 				g->cap = g->cap ? g->cap * 2 : 32;
-				g->v = xreallocarray(g->v, g->cap, sizeof *g->v);
+				g->v = xreallocarray(g->v, g->cap,
+				    sizeof *g->v);
 			}
 			g->v[g->n++] = xstrndup(tab + 1, (size_t)(e - tab - 1));
 		}

@@ -581,3 +581,32 @@ Test(html, wrappers_that_hold_the_page)
 		jd_posting_list_free(&l);
 	}
 }
+
+/* JSON-LD as pages really write it: escaped whole, with \' and trailing
+ * commas. */
+Test(html, jsonld_tolerant)
+{
+	static const char *const blocks[] = {
+		"{&quot;@type&quot;:&quot;JobPosting&quot;,&quot;title&quot;:"
+		"&quot;Baker&quot;,&quot;description&quot;:&quot;We bake bread at "
+		"four in the morning for the village.&quot;}",
+		"{\"@type\":\"JobPosting\",\"title\":\"Baker\\'s mate\","
+		"\"description\":\"<p>We bake bread at four in the morning for "
+		"the village.</p>\",}",
+	};
+	static const char *const titles[] = { "Baker", "Baker's mate" };
+	for (size_t i = 0; i < 2; i++) {
+		char page[512];
+		snprintf(page, sizeof page, "<html><head><script type="
+		    "\"application/ld+json\">%s</script></head><body></body>"
+		    "</html>", blocks[i]);
+		struct jd_posting_list l = read_page("j.html", page);
+		cr_expect_str_eq(l.v[0].source, "jsonld", "block %zu", i);
+		cr_expect_str_eq(l.v[0].title, titles[i]);
+		char *all = text_of(&l.v[0]);
+		cr_expect_str_eq(all, "We bake bread at four in the morning for "
+		    "the village.");
+		free(all);
+		jd_posting_list_free(&l);
+	}
+}
