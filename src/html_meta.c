@@ -572,21 +572,54 @@ better_heading(const struct hb_head *h, struct jd_posting *p)
 		}
 }
 
-/* The first visible heading (h1 before h2 before h3) that the page title
- * is built around; every page title then gets a chance to name the
+/* Does the heading name the site rather than the job ("Acme" as a logo
+ * heading)? */
+static int
+names_site(const struct hb_head *h, const char *s)
+{
+	char names[8][64];
+	size_t nn = site_names(h->url, names, 8);
+
+	return (h->site && strcasecmp(s, h->site) == 0) ||
+	    (h->app && strcasecmp(s, h->app) == 0) ||
+	    site_match(s, strlen(s), names, nn);
+}
+
+static int
+around_any(const char *const *titles, const char *head)
+{
+	struct jd_posting none = { 0 };
+	int r = 0;
+
+	for (size_t k = 0; k < 3 && !r; k++)
+		r = titles[k] && title_around(titles[k], head, &none);
+	jd_posting_free(&none);
+	return r;
+}
+
+/* The visible heading (h1 before h2 before h3) that the page title is
+ * built around, one that reads like a job title first, never one that
+ * names the site; every page title then gets a chance to name the
  * company. */
 static const char *
 heading_title(struct hb_head *h, const char *const *titles,
     struct jd_posting *q)
 {
-	const char *found = NULL;
+	const char *found = NULL, *first = NULL;
 
 	for (int level = 1; level <= 3 && !found; level++)
-		for (size_t i = 0; i < h->nheads && !found; i++)
-			for (size_t k = 0; k < 3 && !found; k++)
-				if (h->levels[i] == level && titles[k] &&
-				    title_around(titles[k], h->heads[i], q))
-					found = h->heads[i];
+		for (size_t i = 0; i < h->nheads && !found; i++) {
+			const char *head = h->heads[i];
+			if (h->levels[i] != level || names_site(h, head) ||
+			    !around_any(titles, head))
+				continue;
+			if (first == NULL)
+				first = head;
+			if (hb_job_title_like(head, strlen(head)))
+				found = head;
+		}
+	if (found == NULL)
+		found = first;
 	for (size_t k = 0; found && k < 3 && q->company == NULL; k++)
 		if (titles[k])
 			title_around(titles[k], found, q);

@@ -452,6 +452,9 @@ Test(html, title_patterns)
 		  "Orbit", "" },
 		{ "Data Engineer \xe2\x80\x93 Lumen", "<h1>Data Engineer</h1>",
 		  "", "Data Engineer", "Lumen", "" },
+		{ "Senior Engineer - Acme", "<h1>Acme</h1><h2>Senior Engineer"
+		  "</h2>", "https://acme.example/jobs/1", "Senior Engineer",
+		  "Acme", "" },
 		{ "Nurse Practitioner - Springfield, IL 62701 - Indeed.com",
 		  "<h1>Nurse Practitioner</h1>", "", "Nurse Practitioner", "",
 		  "" },
