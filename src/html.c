@@ -1,22 +1,22 @@
 /*
- * html.c: reads saved pages with libxml2's HTML parser: structured data
- * first (JSON-LD, then meta tags), else the visible text of the page, with
- * headings classified into sections. Knows nothing of terms or reports.
+ * html.c: what a page becomes: a posting of sections, each heading
+ * classified by the phrases of corpora/sections.tsv, lines added one at a
+ * time; and the posting's lifecycle. The files html_*.c read pages into
+ * it; this one knows nothing of libxml2, terms or reports.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
-
 #include "html_int.h"
-#include "jdalign/token.h"
 #include "jdalign/util.h"
 
 #define MAX_HEADING 120
 #define MAX_BOLD_HEADING 80
 
 /* ------------------------------------------------------------ sections */
+
+static void fold(struct jd_buf *out, const char *s, size_t n);
 
 struct rule {
 	int kind;
@@ -65,7 +65,7 @@ load_rules(void)
 				    sizeof *rules);
 			}
 			struct jd_buf f = JD_BUF_INIT;
-			jd_token_fold_text(&f, t2 + 1, (size_t)(e - t2 - 1));
+			fold(&f, t2 + 1, (size_t)(e - t2 - 1));
 			rules[nrules].kind = kind;
 			rules[nrules].line = t2 - t1 - 1 == 4;
 			rules[nrules].len = f.len;
@@ -75,7 +75,57 @@ load_rules(void)
 	}
 }
 
-/* The phrase as whole tokens of the folded text. */
+/* Folds text for matching: ASCII lower case, typographic quotes and
+ * dashes as ASCII, white space (no-break space too) as one space. */
+static void
+fold(struct jd_buf *out, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+	int space = 1;
+
+	for (size_t i = 0; i < n;) {
+		size_t l = u[i] < 0x80 ? 1 : jd_util_utf8_decode(u + i, n - i, &cp);
+		int c = u[i] < 0x80 ? u[i] : -1;
+		if (l == 0)
+			l = 1;
+		if (c < 0 && (cp == 0x2018 || cp == 0x2019 || cp == 0x201b ||
+		    cp == 0x2032))
+			c = '\'';
+		else if (c < 0 && cp >= 0x201c && cp <= 0x201f)
+			c = '"';
+		else if (c < 0 && cp >= 0x2010 && cp <= 0x2015)
+			c = '-';
+		else if (c < 0 && cp == 0x2026)
+			c = '.';
+		else if (c < 0 && cp == 0xa0)
+			c = ' ';
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			if (!space)
+				jd_buf_addc(out, ' ');
+			space = 1;
+		} else {
+			if (c >= 'A' && c <= 'Z')
+				c += 32;
+			if (c >= 0)
+				jd_buf_addc(out, (char)c);
+			else
+				jd_buf_add(out, s + i, l);
+			space = 0;
+		}
+		i += l;
+	}
+	while (out->len && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+}
+
+static int
+word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* The phrase in the folded text, not inside a longer word. */
 static int
 contains_words(const char *text, size_t n, const char *phrase, size_t m)
 {
@@ -83,8 +133,8 @@ contains_words(const char *text, size_t n, const char *phrase, size_t m)
 		p = memmem(p, (size_t)(text + n - p), phrase, m);
 		if (p == NULL)
 			return 0;
-		if ((p == text || p[-1] == ' ') &&
-		    (p + m == text + n || p[m] == ' '))
+		if ((p == text || !word_char((unsigned char)p[-1])) &&
+		    (p + m == text + n || !word_char((unsigned char)p[m])))
 			return 1;
 	}
 	return 0;
@@ -100,7 +150,7 @@ classify(const char *s, size_t n, int line)
 	int kind = -1, preferred = 0;
 
 	pthread_once(&rules_once, load_rules);
-	jd_token_fold_text(&f, s, n);
+	fold(&f, s, n);
 	for (size_t i = 0; i < nrules; i++) {
 		if (rules[i].line != line || !contains_words(jd_buf_str(&f),
 		    f.len, rules[i].phrase, rules[i].len))

@@ -269,21 +269,29 @@ has_token(const char *list, const char *word)
 /* ------------------------------------------------------------ subtrees */
 
 /*
- * What some decisions need to know of a subtree (how much text it holds,
- * whether it holds the page's h1, main or article) is computed once per
- * document, bottom up, and kept in each element's psvi field, which
- * libxml2 uses only for schema validation. Looking it up is then O(1):
- * nested hidden or modal elements stay linear.
+ * What a reader sees of an element, and what that decision needs to know
+ * of its subtree (how much text it holds, whether it holds the page's h1,
+ * main or article), is computed once per document, bottom up, and kept in
+ * the element's psvi field, which libxml2 uses only for schema
+ * validation. Every later walk reads it in O(1): nested hidden or modal
+ * elements stay linear, and no attribute is read twice.
  */
 #define SUB_DONE 1u
 #define SUB_WRAPS 2u
-#define SUB_SHIFT 2
+#define SUB_DECIDED 4u
+#define SUB_HIDDEN 8u		/* an unseen tag, or hidden */
+#define SUB_FURNITURE 16u
+#define SUB_BITS 31u
+#define SUB_SHIFT 5
 #define SUB_MAX ((uintptr_t)1 << 24)
+
+static int hidden_calc(xmlNode *n);
+static int furniture_calc(xmlNode *n);
 
 static uintptr_t
 sub_get(const xmlNode *n)
 {
-	return (uintptr_t)n->psvi;
+	return n->type == XML_ELEMENT_NODE ? (uintptr_t)n->psvi : 0;
 }
 
 static size_t
@@ -293,45 +301,55 @@ sub_text(const xmlNode *n)
 }
 
 static void
-sub_add(xmlNode *n, size_t text, uintptr_t flags)
+sub_set(xmlNode *n, size_t text, uintptr_t bits)
 {
-	size_t t = sub_text(n) + text;
-
-	if (t > SUB_MAX)
-		t = SUB_MAX;
-	n->psvi = (void *)(((uintptr_t)t << SUB_SHIFT) |
-	    ((sub_get(n) | flags) & 3u));
+	if (text > SUB_MAX)
+		text = SUB_MAX;
+	n->psvi = (void *)(((uintptr_t)text << SUB_SHIFT) | (bits & SUB_BITS));
 }
 
 static int
 sub_enter(void *arg, xmlNode *n)
 {
 	(void)arg;
-	n->psvi = (void *)(uintptr_t)SUB_DONE;
-	return !(hb_tag(n) & HB_UNSEEN);
+	if (hb_tag(n) & HB_UNSEEN) {
+		sub_set(n, 0, SUB_DONE | SUB_DECIDED | SUB_HIDDEN);
+		return 0;
+	}
+	sub_set(n, 0, SUB_DONE);
+	return 1;
 }
 
 static void
 sub_leave(void *arg, xmlNode *n)
 {
 	xmlNode *up = n->parent;
+	uintptr_t bits = sub_get(n);
 
 	(void)arg;
-	if (up == NULL || up->type != XML_ELEMENT_NODE)
-		return;
-	sub_add(up, sub_text(n), (hb_tag(n) & (HB_H1 | HB_MAINLIKE)) ||
-	    (sub_get(n) & SUB_WRAPS) ? SUB_WRAPS : 0);
+	if (up && up->type == XML_ELEMENT_NODE)
+		sub_set(up, sub_text(up) + sub_text(n), sub_get(up) |
+		    ((hb_tag(n) & (HB_H1 | HB_MAINLIKE)) ||
+		    (bits & SUB_WRAPS) ? SUB_WRAPS : 0));
+	bits |= SUB_DECIDED;
+	if (hidden_calc(n))
+		bits |= SUB_HIDDEN;
+	if (furniture_calc(n))
+		bits |= SUB_FURNITURE;
+	sub_set(n, sub_text(n), bits);
 }
 
 static void
 sub_textnode(void *arg, xmlNode *n)
 {
+	xmlNode *up = n->parent;
 	int space = 1;
 
 	(void)arg;
-	if (n->content && n->parent && n->parent->type == XML_ELEMENT_NODE)
-		sub_add(n->parent, hb_text_chars((const char *)n->content,
-		    strlen((const char *)n->content), &space), 0);
+	if (n->content && up && up->type == XML_ELEMENT_NODE)
+		sub_set(up, sub_text(up) + hb_text_chars((const char *)
+		    n->content, strlen((const char *)n->content), &space),
+		    sub_get(up));
 }
 
 void
@@ -358,8 +376,8 @@ text_at_least(xmlNode *n, size_t cap)
 /* A cookie banner is short; a long block named so is the page. */
 #define BANNER_MAX 3000
 
-int
-hb_hidden(xmlNode *n)
+static int
+hidden_calc(xmlNode *n)
 {
 	static const char *const sr[] = {
 		"sr-only", "visually-hidden", "visuallyhidden",
@@ -420,8 +438,8 @@ banner(xmlNode *n)
 
 /* A form is an application form, unless it wraps the whole page (as
  * ASP.NET pages do): then it holds the page's h1, main or article. */
-int
-hb_furniture(xmlNode *n)
+static int
+furniture_calc(xmlNode *n)
 {
 	static const char *const roles[] = {
 		"navigation", "banner", "contentinfo", "menu", "menubar",
@@ -446,9 +464,31 @@ hb_furniture(xmlNode *n)
 }
 
 int
+hb_hidden(xmlNode *n)
+{
+	uintptr_t b = sub_get(n);
+
+	if (b & SUB_DECIDED)
+		return (b & SUB_HIDDEN) && !hb_unseen_tag(n);
+	return hidden_calc(n);
+}
+
+int
+hb_furniture(xmlNode *n)
+{
+	uintptr_t b = sub_get(n);
+
+	return b & SUB_DECIDED ? (b & SUB_FURNITURE) != 0 : furniture_calc(n);
+}
+
+int
 hb_skipped(xmlNode *n)
 {
-	return hb_unseen_tag(n) || hb_hidden(n) || hb_furniture(n);
+	uintptr_t b = sub_get(n);
+
+	if (b & SUB_DECIDED)
+		return (b & (SUB_HIDDEN | SUB_FURNITURE)) != 0;
+	return hb_unseen_tag(n) || hidden_calc(n) || furniture_calc(n);
 }
 
 size_t
