@@ -167,6 +167,9 @@ int hb_wall_text(const char *lower);
 int hb_listing_text(const char *lower);
 /* Does a link's text read like a job title ("Senior Data Engineer")? */
 int hb_job_title_like(const char *s, size_t n);
+/* Is the whole of a link's text a call to action ("Apply now", "Back to
+ * jobs")? */
+int hb_action_text(const char *s, size_t n);
 /* Is s a job board's name ("LinkedIn", "Indeed.com", "Built In NYC")? */
 int hb_board_name(const char *s, size_t n);
 

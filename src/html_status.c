@@ -9,7 +9,7 @@
 #include "html_dom.h"
 #include "jdalign/util.h"
 
-enum { SIG_WALL, SIG_LISTING, SIG_ROLE, SIG_BOARD, SIG_COUNT };
+enum { SIG_WALL, SIG_LISTING, SIG_ROLE, SIG_BOARD, SIG_ACTION, SIG_COUNT };
 
 struct sig {
 	char **v;
@@ -23,7 +23,7 @@ static void
 load_sigs(void)
 {
 	static const char *const names[SIG_COUNT] = {
-		"wall", "listing", "role", "board"
+		"wall", "listing", "role", "board", "action"
 	};
 	size_t len;
 	const char *s = jd_util_corpus("page-signals.tsv", &len);
@@ -84,6 +84,12 @@ word_char(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static int
+ascii_alnum(unsigned char c)
+{
+	return word_char(c) && c < 0x80;
 }
 
 static int
@@ -165,4 +171,17 @@ hb_board_name(const char *s, size_t n)
 			return 1;
 	}
 	return 0;
+}
+
+int
+hb_action_text(const char *s, size_t n)
+{
+	/* arrows, chevrons and stops around the words do not count */
+	while (n && !ascii_alnum((unsigned char)s[n - 1]))
+		n--;
+	while (n && !ascii_alnum((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	return n > 0 && n <= 40 && in_sig(s, n, SIG_ACTION);
 }

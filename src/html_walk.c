@@ -14,10 +14,10 @@
 struct walker {
 	struct jd_posting *p;
 	struct jd_buf line;
-	size_t bold, text;	/* non-space bytes in bold / in all */
+	size_t bold, link, text; /* non-space bytes in bold, links, all */
 	size_t seen;		/* bytes of text emitted */
 	xmlNode *heading;
-	int bold_depth;
+	int bold_depth, link_depth;
 };
 
 static int
@@ -35,6 +35,8 @@ flush(struct walker *w, int as_heading)
 	if (w->line.len == 0)
 		goto out;
 	hb_normalize(&n, w->line.data, w->line.len);
+	if (w->link == w->text && hb_action_text(n.data, n.len))
+		goto out;	/* "Apply now", "Back to jobs" */
 	head = as_heading || (w->text > 0 && w->bold == w->text &&
 	    hb_bold_heading(n.data, n.len)) || hb_text_heading(n.data, n.len);
 	if (n.len && head && n.len <= MAX_HEADING)
@@ -45,7 +47,7 @@ flush(struct walker *w, int as_heading)
 out:
 	jd_buf_free(&n);
 	jd_buf_reset(&w->line);
-	w->bold = w->text = 0;
+	w->bold = w->link = w->text = 0;
 }
 
 static int
@@ -61,6 +63,8 @@ walk_enter(void *arg, xmlNode *n)
 		w->heading = n;
 	if (bold_tag(n))
 		w->bold_depth++;
+	if (hb_tag(n) & HB_LINK)
+		w->link_depth++;
 	return 1;
 }
 
@@ -71,6 +75,8 @@ walk_leave(void *arg, xmlNode *n)
 
 	if (bold_tag(n))
 		w->bold_depth--;
+	if (hb_tag(n) & HB_LINK)
+		w->link_depth--;
 	if (n == w->heading) {
 		flush(w, 1);
 		w->heading = NULL;
@@ -94,6 +100,8 @@ walk_text(void *arg, xmlNode *n)
 	w->text += solid;
 	if (w->bold_depth > 0)
 		w->bold += solid;
+	if (w->link_depth > 0)
+		w->link += solid;
 }
 
 size_t

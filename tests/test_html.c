@@ -309,6 +309,7 @@ Test(html, main_content_among_furniture)
 	static const char *const leaks[] = {
 		"Skip to", "About us", "cookies", "Home", "Apply now",
 		"Similar jobs", "Data Engineer", "Share this job",
+		"Apply for this job",
 		"First name", "Upload resume", "Submit", "All rights",
 		"Privacy", "Kubernetes", "Internal note", NULL
 	};
