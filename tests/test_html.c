@@ -614,3 +614,31 @@ Test(html, jsonld_tolerant)
 		jd_posting_list_free(&l);
 	}
 }
+
+/* Not a posting at all: a news article yields its body lines, without
+ * related headlines (whose "President" and "Director" make no listing),
+ * comments, share tools or the newsletter box. */
+Test(html, news_article_main_content)
+{
+	struct jd_posting_list l = read_fixture("news-article.html");
+	struct jd_posting *p = &l.v[0];
+	char *all = text_of(p);
+	static const char *const leaks[] = {
+		"Sport", "morning briefing", "Ada Fernsby", "Share on",
+		"More from", "President", "Comments", "grandfather",
+		"All rights", NULL
+	};
+
+	cr_expect_eq(p->status, JD_POST_OK);
+	cr_expect_str_eq(p->title, "Harbour city votes to restore its salt "
+	    "marshes");
+	cr_expect_not_null(strstr(all, "The city council voted on Tuesday"));
+	cr_expect_not_null(strstr(all, "Farmers divided|Not everyone is "
+	    "convinced."));
+	cr_expect_not_null(strstr(all, "the railway that run behind the "
+	    "marsh."));
+	for (const char *const *k = leaks; *k; k++)
+		cr_expect_null(strstr(all, *k), "'%s' leaked", *k);
+	free(all);
+	jd_posting_list_free(&l);
+}
