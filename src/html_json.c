@@ -186,6 +186,30 @@ location(struct jd_posting *p, json_t *jp)
 	jd_buf_free(&b);
 }
 
+/* Sets a field from a JSON string that may hold entities or tags
+ * ("R&amp;D Engineer", "<b>Acme</b>"). */
+static void
+set_text(char **field, const char *s)
+{
+	struct jd_buf u = JD_BUF_INIT, t = JD_BUF_INIT;
+	int in_tag = 0;
+
+	unescape(&u, s, strlen(s));
+	for (size_t i = 0; i < u.len; i++) {
+		char c = u.data[i];
+		if (c == '<' && i + 1 < u.len && (u.data[i + 1] == '/' ||
+		    (u.data[i + 1] | 32) >= 'a'))
+			in_tag = 1;
+		else if (c == '>' && in_tag)
+			in_tag = 0;
+		else if (!in_tag)
+			jd_buf_addc(&t, c);
+	}
+	hb_set(field, jd_buf_str(&t), t.len);
+	jd_buf_free(&u);
+	jd_buf_free(&t);
+}
+
 static const char *const title_keys[] = {
 	"title", "name", "text", "position", NULL
 };
@@ -203,9 +227,9 @@ record(struct jd_posting *p, json_t *o)
 	const char *s;
 
 	if ((s = first_str(o, title_keys)) != NULL)
-		hb_set(&p->title, s, strlen(s));
+		set_text(&p->title, s);
 	if ((s = first_str(o, company_keys)) != NULL)
-		hb_set(&p->company, s, strlen(s));
+		set_text(&p->company, s);
 	location(p, o);
 	if ((s = str_of(o, "location")) != NULL && *s)
 		hb_set(&p->location, s, strlen(s));

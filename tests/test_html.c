@@ -642,3 +642,17 @@ Test(html, news_article_main_content)
 	free(all);
 	jd_posting_list_free(&l);
 }
+
+Test(html, jsonld_fields_with_entities_and_tags)
+{
+	const char *page = "<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"JobPosting\",\"title\":\"R&amp;D Engineer &#8211; "
+	    "<b>Optics</b>\",\"hiringOrganization\":{\"name\":\"Lens &amp; "
+	    "Co\"},\"description\":\"We grind lenses for telescopes.\"}"
+	    "</script></head></html>";
+	struct jd_posting_list l = read_page("e.html", page);
+
+	cr_expect_str_eq(l.v[0].title, "R&D Engineer \xe2\x80\x93 Optics");
+	cr_expect_str_eq(l.v[0].company, "Lens & Co");
+	jd_posting_list_free(&l);
+}
