@@ -3,7 +3,8 @@
  * whatever the page was written in (BOM, declared charset, undeclared
  * Windows-1252, broken UTF-8), no NUL or control bytes, and no tag with so
  * many attributes that the parser turns quadratic. Knows nothing of what
- * the page says.
+ * the page says. UTF-8 that was once read as Windows-1252 and written
+ * again ("itâ€™s") is repaired.
  */
 #include <errno.h>
 #include <iconv.h>
@@ -326,7 +327,7 @@ guard_attrs(const char *s, size_t n, struct jd_buf *out)
 }
 
 const char *
-hb_decode(const char *s, size_t n, struct jd_buf *out)
+hb_decode(const char *s, size_t n, struct jd_buf *out, size_t *repaired)
 {
 	struct jd_buf u = JD_BUF_INIT;
 	const char *enc;
@@ -335,6 +336,7 @@ hb_decode(const char *s, size_t n, struct jd_buf *out)
 		n = HB_MAX_PARSE;
 	enc = to_utf8(s, n, &u);
 	scrub_controls(&u);
+	*repaired = u.len ? jd_util_fix_mojibake(u.data, &u.len) : 0;
 	jd_buf_reset(out);
 	jd_buf_grow(out, u.len);
 	guard_attrs(jd_buf_str(&u), u.len, out);

@@ -24,8 +24,9 @@ hb_fragment(struct jd_posting *p, const char *html, size_t len)
 	struct jd_buf utf8 = JD_BUF_INIT;
 	htmlDocPtr doc;
 	xmlNode *root;
+	size_t repaired;
 
-	hb_decode(html, len, &utf8);
+	hb_decode(html, len, &utf8, &repaired);
 	doc = hb_parse_utf8(jd_buf_str(&utf8), utf8.len);
 	root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (root)
@@ -326,7 +327,8 @@ static void
 html_posting(struct jd_posting *p, const char *bytes, size_t len)
 {
 	struct jd_buf utf8 = JD_BUF_INIT, m = JD_BUF_INIT;
-	const char *enc = hb_decode(bytes, len, &utf8);
+	size_t repaired;
+	const char *enc = hb_decode(bytes, len, &utf8, &repaired);
 	htmlDocPtr doc;
 
 	if (len > HB_MAX_PARSE) {
@@ -337,6 +339,12 @@ html_posting(struct jd_posting *p, const char *bytes, size_t len)
 	}
 	if (strcmp(enc, "utf-8") != 0) {
 		jd_buf_printf(&m, "read as %s", enc);
+		jd_posting_warn(p, jd_buf_str(&m));
+		jd_buf_reset(&m);
+	}
+	if (repaired) {
+		jd_buf_printf(&m, "%zu doubly encoded characters repaired",
+		    repaired);
 		jd_posting_warn(p, jd_buf_str(&m));
 	}
 	jd_buf_free(&m);

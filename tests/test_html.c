@@ -386,6 +386,7 @@ Test(html, encodings)
 		{ "utf8-bom.html", NULL },
 		{ "utf16le-bom.html", "utf-16" },
 		{ "utf8-broken.html", "repaired" },
+		{ "mojibake.html", "doubly encoded" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		struct jd_posting_list l = read_fixture(t[i].file);
