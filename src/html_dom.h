@@ -100,8 +100,10 @@ size_t hb_text_chars(const char *s, size_t n, int *space);
 
 /* Emits the lines and headings of root's subtree into p, leaving out what
  * hb_skipped says and what html_main.c dropped. Returns the visible text's
- * length in bytes. */
-size_t hb_walk(struct jd_posting *p, xmlNode *root);
+ * length in bytes; adds to *part_heads (when not NULL) the headings that
+ * name a part of a posting (requirements, responsibilities, nice to have)
+ * and are not links. */
+size_t hb_walk(struct jd_posting *p, xmlNode *root, size_t *part_heads);
 
 /* ------------------------------------------------------------ html_main.c */
 
@@ -130,6 +132,7 @@ void hb_main_reset(xmlNode *root);
 /* ------------------------------------------------------------ html_meta.c */
 
 #define HB_MAX_HEADS 12
+#define HB_MAX_LD 32
 
 /* What the head and the visible headings say about the page. */
 struct hb_head {
@@ -140,6 +143,8 @@ struct hb_head {
 	size_t nheads;
 	int jsonld;		/* 0 none, 1 a JobPosting, 2 one with text */
 	size_t postings;	/* JobPostings in all JSON-LD blocks */
+	char *ld[HB_MAX_LD];	/* the JSON-LD blocks */
+	size_t nld;
 	int password;		/* a password field: a login form */
 	int tries;		/* headings and locations looked at */
 	xmlNode *hidden;	/* while inside a hidden subtree */

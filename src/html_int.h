@@ -34,11 +34,12 @@ int hb_text_heading(const char *s, size_t n);
 void hb_text_posting(struct jd_posting *p, const char *s, size_t n, int md);
 /* Adds lines of plain text (a description without tags). */
 void hb_plain_lines(struct jd_posting *p, const char *s, size_t n);
-/* html_json.c: a JSON-LD block: fills p from the first JobPosting in it;
- * returns 0 when there is none, 1 when it has no description, 2 when it
- * has one; adds the number of JobPostings it holds to *count. */
-int hb_jsonld(struct jd_posting *p, const char *json, size_t n,
-    size_t *count);
+/* html_json.c: the page's JSON-LD blocks: fills p from the JobPosting that
+ * is the page's own (the only one, or the one whose title one of the
+ * page's titles holds); returns 0 when there is none, 1 when it has no
+ * description, 2 when it has one; sets *count to the JobPostings seen. */
+int hb_jsonld(struct jd_posting *p, char *const *blocks, size_t n,
+    const char *const *titles, size_t ntitles, size_t *count);
 /* Reads a description: HTML, entity-escaped HTML or plain text. */
 void hb_description(struct jd_posting *p, const char *s, size_t n);
 /* A .json posting file: JobPostings or job-board API records. */

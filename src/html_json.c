@@ -61,9 +61,16 @@ is_jobposting(json_t *o)
 	return 0;
 }
 
-/* Collects the JobPostings anywhere in v (@graph, arrays, mainEntity). */
+#define MAX_POSTINGS 64
+
+/* The JobPostings anywhere in v (@graph, arrays, ItemList, mainEntity). */
+struct found {
+	json_t *v[MAX_POSTINGS];
+	size_t n, count;
+};
+
 static void
-find_jobpostings(json_t *v, int depth, json_t **first, size_t *count)
+find_jobpostings(json_t *v, int depth, struct found *f)
 {
 	const char *k;
 	json_t *e;
@@ -72,15 +79,16 @@ find_jobpostings(json_t *v, int depth, json_t **first, size_t *count)
 	if (depth > MAX_DEPTH)
 		return;
 	if (json_is_object(v) && is_jobposting(v)) {
-		if ((*count)++ == 0)
-			*first = v;
+		if (f->n < MAX_POSTINGS)
+			f->v[f->n++] = v;
+		f->count++;
 		return;
 	}
 	json_object_foreach(v, k, e)
 		if (json_is_object(e) || json_is_array(e))
-			find_jobpostings(e, depth + 1, first, count);
+			find_jobpostings(e, depth + 1, f);
 	json_array_foreach(v, i, e)
-		find_jobpostings(e, depth + 1, first, count);
+		find_jobpostings(e, depth + 1, f);
 }
 
 /* Decodes the entities of an escaped description: the common named ones
@@ -310,23 +318,44 @@ load_jsonld(const char *text, size_t n)
 	return root;
 }
 
-int
-hb_jsonld(struct jd_posting *p, const char *text, size_t n, size_t *count)
+/* The page's own JobPosting: the only one, else the first whose title one
+ * of the page's titles holds, else the first of two; of three or more
+ * with none named, none (the page lists them). */
+static json_t *
+own_posting(const struct found *f, const char *const *titles, size_t nt)
 {
-	json_t *root = load_jsonld(text, n), *jp = NULL;
-	size_t k = 0;
+	for (size_t i = 0; f->n > 1 && i < f->n; i++) {
+		const char *t = first_str(f->v[i], title_keys);
+		for (size_t k = 0; t && *t && k < nt; k++)
+			if (titles[k] && strcasestr(titles[k], t))
+				return f->v[i];
+	}
+	return f->n == 1 || f->n == 2 ? f->v[0] : NULL;
+}
+
+int
+hb_jsonld(struct jd_posting *p, char *const *blocks, size_t n,
+    const char *const *titles, size_t nt, size_t *count)
+{
+	json_t *roots[MAX_POSTINGS], *jp;
+	struct found f = { .n = 0 };
+	size_t nroots = 0;
 	int found = 0;
 
-	find_jobpostings(root, 0, &jp, &k);
-	*count += k;
-	if (jp) {
+	for (size_t i = 0; i < n && nroots < MAX_POSTINGS; i++)
+		if ((roots[nroots] = load_jsonld(blocks[i],
+		    strlen(blocks[i]))) != NULL)
+			find_jobpostings(roots[nroots++], 0, &f);
+	*count = f.count;
+	if ((jp = own_posting(&f, titles, nt)) != NULL) {
 		found = 1;
 		if (record(p, jp)) {
 			p->source = "jsonld";
 			found = 2;
 		}
 	}
-	json_decref(root);
+	for (size_t i = 0; i < nroots; i++)
+		json_decref(roots[i]);
 	return found;
 }
 

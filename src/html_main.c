@@ -5,7 +5,8 @@
  * ancestors by its length and commas; a container's score is damped by its
  * link density; the best container wins, climbs to a parent that holds
  * more of the text, and takes along siblings that score well. Inside it,
- * link-heavy blocks (related jobs, share bars) are dropped. Class and id
+ * link-heavy blocks (share bars, link lists) and lists of other jobs are
+ * dropped. Class and id
  * words ("content", "description" vs "sidebar", "related") weigh in.
  */
 #include <stdint.h>
@@ -18,6 +19,8 @@
 #define ANCESTORS 5
 #define TOP_N 5
 #define RETRY_BELOW 500
+/* Characters per job-title link below which a block lists other jobs. */
+#define JOB_CARD 400
 
 enum { STRIP_UNLIKELY = 1, WEIGHT_CLASSES = 2, CLEAN = 4 };
 
@@ -26,6 +29,7 @@ static char dropped_mark;
 struct rstat {
 	double score;
 	size_t text, link, commas;
+	size_t jobs;		/* links in the subtree that read like jobs */
 	unsigned candidate:1, para_inside:1;
 };
 
@@ -199,6 +203,20 @@ end_run(struct rctx *c)
 }
 
 static int
+job_link(xmlNode *n)
+{
+	char *t;
+	int r;
+
+	if (!xmlHasProp(n, (const xmlChar *)"href"))
+		return 0;
+	t = hb_node_text(n);
+	r = hb_job_title_like(t, strlen(t));
+	free(t);
+	return r;
+}
+
+static int
 stat_enter(void *arg, xmlNode *n)
 {
 	struct rctx *c = arg;
@@ -209,13 +227,15 @@ stat_enter(void *arg, xmlNode *n)
 		n->_private = &dropped_mark;
 		return 0;
 	}
-	stat_new(c, n);
+	struct rstat *st = stat_new(c, n);
 	if (hb_block_tag(n)) {
 		end_run(c);
 		c->block = n;
 	}
-	if (hb_tag(n) & HB_LINK)
+	if (hb_tag(n) & HB_LINK) {
 		c->in_link++;
+		st->jobs = job_link(n);
+	}
 	return 1;
 }
 
@@ -249,6 +269,7 @@ stat_leave(void *arg, xmlNode *n)
 		up->text += st->text;
 		up->link += st->link;
 		up->commas += st->commas;
+		up->jobs += st->jobs;
 		up->para_inside |= st->para_inside | para_tag(n);
 	}
 }
@@ -476,10 +497,12 @@ siblings(struct rctx *c, xmlNode *top)
 
 struct clean {
 	struct rctx *c;
+	xmlNode *root;		/* a chosen node: never dropped itself */
 	size_t text;		/* characters kept */
 };
 
-/* Link-heavy or negatively named blocks inside the content. */
+/* Lists of other jobs, and (when cleaning) link-heavy or negatively named
+ * blocks inside the content. */
 static int
 boilerplate(struct rctx *c, xmlNode *n)
 {
@@ -487,7 +510,11 @@ boilerplate(struct rctx *c, xmlNode *n)
 	int w;
 	double ld;
 
-	if (st == NULL || !(c->flags & CLEAN) || !(hb_tag(n) & HB_CLEAN))
+	if (st == NULL || !(hb_tag(n) & HB_CLEAN))
+		return 0;
+	if (st->jobs >= 3 && st->text < JOB_CARD * st->jobs)
+		return 1;	/* other jobs: titles with a line or two each */
+	if (!(c->flags & CLEAN))
 		return 0;
 	w = class_weight(n, c->flags);
 	if (w < 0 && w + (st->candidate ? st->score : 0) < 0)
@@ -505,7 +532,7 @@ clean_enter(void *arg, xmlNode *n)
 
 	if (n->_private == &dropped_mark || hb_skipped(n))
 		return 0;
-	if (boilerplate(k->c, n)) {
+	if (n != k->root && boilerplate(k->c, n)) {
 		n->_private = &dropped_mark;
 		return 0;
 	}
@@ -644,8 +671,10 @@ attempt(xmlNode *body, int flags, size_t *text, struct hb_main *m)
 	struct clean k = { .c = &c };
 	struct hb_visitor cv = { clean_enter, NULL, clean_text, &k };
 	m->jobs_all = count_jobs(out, 0);
-	for (size_t i = 0; out[i]; i++)
+	for (size_t i = 0; out[i]; i++) {
+		k.root = out[i];
 		hb_visit(out[i], &cv);
+	}
 	m->jobs_kept = count_jobs(out, 0);
 	*text = k.text;
 	struct hb_visitor kv = { keep_drops_enter, NULL, NULL, NULL };

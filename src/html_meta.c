@@ -81,20 +81,31 @@ meta(struct hb_head *h, xmlNode *n)
 }
 
 static void
-script(struct hb_head *h, struct jd_posting *p, xmlNode *n)
+script(struct hb_head *h, xmlNode *n)
 {
 	xmlChar *c;
-	int r;
 
-	if (!hb_attr_has(n, "type", "ld+json") || h->jsonld == 2)
+	if (!hb_attr_has(n, "type", "ld+json") || h->nld >= HB_MAX_LD)
 		return;
 	if ((c = xmlNodeGetContent(n)) == NULL)
 		return;
-	r = hb_jsonld(p, (const char *)c, strlen((const char *)c),
-	    &h->postings);
-	if (r > h->jsonld)
-		h->jsonld = r;
+	h->ld[h->nld++] = xstrdup((const char *)c);
 	xmlFree(c);
+}
+
+/* The JSON-LD blocks, read once every title of the page is known. */
+static void
+jsonld(struct hb_head *h, struct jd_posting *p)
+{
+	const char *titles[3 + HB_MAX_HEADS] = {
+		h->og_title, h->title, h->tw_title
+	};
+	size_t nt = 3;
+
+	for (size_t i = 0; i < h->nheads; i++)
+		if (h->levels[i] == 1)
+			titles[nt++] = h->heads[i];
+	h->jsonld = hb_jsonld(p, h->ld, h->nld, titles, nt, &h->postings);
 }
 
 static void
@@ -150,7 +161,7 @@ scan_enter(void *arg, xmlNode *n)
 		return 0;
 	}
 	if (hb_is(n, "script")) {
-		script(h, s->p, n);
+		script(h, n);
 		return 0;
 	}
 	if (hb_is(n, "title") && (n->parent == NULL ||
@@ -196,6 +207,7 @@ hb_head_scan(struct hb_head *h, struct jd_posting *p, xmlNode *root)
 
 	hb_visit(root, &v);
 	h->hidden = NULL;
+	jsonld(h, p);
 }
 
 void
@@ -214,6 +226,8 @@ hb_head_free(struct hb_head *h)
 	free(h->label);
 	for (size_t i = 0; i < h->nheads; i++)
 		free(h->heads[i]);
+	for (size_t i = 0; i < h->nld; i++)
+		free(h->ld[i]);
 	memset(h, 0, sizeof *h);
 }
 

@@ -30,7 +30,7 @@ hb_fragment(struct jd_posting *p, const char *html, size_t len)
 	doc = hb_parse_utf8(jd_buf_str(&utf8), utf8.len);
 	root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (root)
-		hb_walk(p, root);
+		hb_walk(p, root, NULL);
 	jd_buf_free(&utf8);
 	if (doc)
 		xmlFreeDoc(doc);
@@ -155,6 +155,7 @@ struct page {
 	struct jd_posting dom;	/* the main content */
 	struct hb_main main;
 	size_t dom_text, jobs_page;
+	size_t part_heads;	/* "Requirements" and the like in the page */
 	size_t emb_jobs;	/* jobs with descriptions in embedded data */
 	char *visible;		/* the body's text, lower case */
 };
@@ -174,7 +175,7 @@ read_dom(struct page *g)
 	hb_main_content(g->body, &g->main);
 	g->dom.source = "html";
 	for (size_t i = 0; g->main.nodes[i]; i++)
-		hb_walk(&g->dom, g->main.nodes[i]);
+		hb_walk(&g->dom, g->main.nodes[i], &g->part_heads);
 	free(g->main.nodes);
 	g->jobs_page = hb_job_links(g->body);
 	g->dom_text = jd_posting_text_size(&g->dom);
@@ -224,20 +225,35 @@ choose_text(struct page *g)
 	jd_posting_free(&emb);
 }
 
-/* A list of jobs: many JobPostings in JSON-LD, or links that read like
- * job titles making up the main content (or all there is of it). */
+/* Does one of the page's titles name the posting JSON-LD described? */
+static int
+titled(struct page *g)
+{
+	const char *t = g->p->title, *titles[] = {
+		g->h.og_title, g->h.title, g->h.tw_title
+	};
+	for (size_t k = 0; t && *t && k < 3; k++)
+		if (titles[k] && strcasestr(titles[k], t))
+			return 1;
+	return 0;
+}
+
+/* A list of jobs: many JobPostings in JSON-LD none of which the page is
+ * titled after, several jobs with descriptions in embedded data, or links
+ * that read like job titles in a main content with no "Requirements" of
+ * its own, that they make up (or that little else is left of once lists
+ * of jobs are dropped). */
 static int
 listing(struct page *g)
 {
-	if (g->h.postings >= MANY_POSTINGS)
+	if (g->h.postings >= MANY_POSTINGS && !titled(g))
 		return 1;
 	if (g->emb_jobs >= MANY_POSTINGS && g->dom_text < 1000)
 		return 1;
-	if (g->main.jobs_kept >= MIN_LISTING_LINKS)
+	if (g->main.jobs_all >= MIN_LISTING_LINKS && g->part_heads == 0 &&
+	    (g->main.jobs_kept >= MIN_LISTING_LINKS || g->dom_text < 1000))
 		return 1;
-	if (g->main.jobs_all >= MIN_LISTING_LINKS && g->dom_text < 1000)
-		return 1;
-	return g->jobs_page >= 8 && g->dom_text < 500;
+	return g->jobs_page >= 8 && g->dom_text < 500 && g->part_heads == 0;
 }
 
 static int
@@ -249,7 +265,7 @@ status(struct page *g)
 	int structured = strcmp(p->source, "jsonld") == 0 ||
 	    strcmp(p->source, "embedded") == 0;
 
-	if (g->h.postings >= MANY_POSTINGS)
+	if (g->h.postings >= MANY_POSTINGS && !titled(g))
 		return JD_POST_LISTING;
 	if (structured && text > 0)
 		return JD_POST_OK;

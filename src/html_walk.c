@@ -16,6 +16,7 @@ struct walker {
 	struct jd_buf line;
 	size_t bold, link, text; /* non-space bytes in bold, links, all */
 	size_t seen;		/* bytes of text emitted */
+	size_t part_heads;	/* requirement-like headings, not links */
 	xmlNode *heading;
 	int bold_depth, link_depth;
 };
@@ -39,8 +40,13 @@ flush(struct walker *w, int as_heading)
 		goto out;	/* "Apply now", "Back to jobs" */
 	head = as_heading || (w->text > 0 && w->bold == w->text &&
 	    hb_bold_heading(n.data, n.len)) || hb_text_heading(n.data, n.len);
-	if (n.len && head && n.len <= MAX_HEADING)
+	if (n.len && head && n.len <= MAX_HEADING) {
 		hb_heading(w->p, n.data, n.len);
+		int kind = w->p->sections[w->p->nsections - 1].kind;
+		w->part_heads += w->link < w->text &&
+		    (kind == JD_SEC_REQUIRED || kind == JD_SEC_PREFERRED ||
+		    kind == JD_SEC_RESPONSIBILITIES);
+	}
 	else if (n.len)
 		hb_line(w->p, n.data, n.len);
 	w->seen += n.len;
@@ -105,7 +111,7 @@ walk_text(void *arg, xmlNode *n)
 }
 
 size_t
-hb_walk(struct jd_posting *p, xmlNode *root)
+hb_walk(struct jd_posting *p, xmlNode *root, size_t *part_heads)
 {
 	struct walker w = { .p = p };
 	struct hb_visitor v = { walk_enter, walk_leave, walk_text, &w };
@@ -113,5 +119,7 @@ hb_walk(struct jd_posting *p, xmlNode *root)
 	hb_visit(root, &v);
 	flush(&w, 0);
 	jd_buf_free(&w.line);
+	if (part_heads)
+		*part_heads += w.part_heads;
 	return w.seen;
 }

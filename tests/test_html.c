@@ -657,3 +657,22 @@ Test(html, jsonld_fields_with_entities_and_tags)
 	cr_expect_str_eq(l.v[0].company, "Lens & Co");
 	jd_posting_list_free(&l);
 }
+
+/* A posting with other jobs beside it (JSON-LD ItemList, cards with a
+ * line each inside the content) is a posting, without the other jobs. */
+Test(html, posting_with_other_jobs)
+{
+	struct jd_posting_list l = read_fixture("related-cards.html");
+	struct jd_posting *p = &l.v[0];
+	char *all = text_of(p);
+
+	cr_expect_eq(p->status, JD_POST_OK);
+	cr_expect_str_eq(p->source, "html", "no JobPosting is titled after "
+	    "the page");
+	cr_expect_str_eq(p->title, "Pastry Chef");
+	cr_expect_not_null(strstr(all, "Patience with butter"));
+	cr_expect_null(strstr(all, "Bread Baker"), "%s", all);
+	cr_expect_null(strstr(all, "dinosaur"), "%s", all);
+	free(all);
+	jd_posting_list_free(&l);
+}
