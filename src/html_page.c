@@ -251,7 +251,8 @@ listing(struct page *g)
 	if (g->emb_jobs >= MANY_POSTINGS && g->dom_text < 1000)
 		return 1;
 	if (g->main.jobs_all >= MIN_LISTING_LINKS && g->part_heads == 0 &&
-	    (g->main.jobs_kept >= MIN_LISTING_LINKS || g->dom_text < 1000))
+	    (g->main.jobs_kept >= MIN_LISTING_LINKS || g->dom_text < 1000 ||
+	    g->main.jobs_all >= 2 * MIN_LISTING_LINKS))
 		return 1;
 	return g->jobs_page >= 8 && g->dom_text < 500 && g->part_heads == 0;
 }
