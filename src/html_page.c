@@ -225,36 +225,25 @@ choose_text(struct page *g)
 	jd_posting_free(&emb);
 }
 
-/* Does one of the page's titles name the posting JSON-LD described? */
-static int
-titled(struct page *g)
-{
-	const char *t = g->p->title, *titles[] = {
-		g->h.og_title, g->h.title, g->h.tw_title
-	};
-	for (size_t k = 0; t && *t && k < 3; k++)
-		if (titles[k] && strcasestr(titles[k], t))
-			return 1;
-	return 0;
-}
-
-/* A list of jobs: many JobPostings in JSON-LD none of which the page is
- * titled after, several jobs with descriptions in embedded data, or links
- * that read like job titles in a main content with no "Requirements" of
- * its own, that they make up (or that little else is left of once lists
- * of jobs are dropped). */
+/* A list of jobs: many JobPostings in JSON-LD, none of which is the page's
+ * own, several jobs with descriptions in embedded data, or links that
+ * read like job titles making up a main content (or all that is left of
+ * it once lists of jobs are dropped); never a page whose content has
+ * "Requirements" or "Responsibilities" of its own. */
 static int
 listing(struct page *g)
 {
-	if (g->h.postings >= MANY_POSTINGS && !titled(g))
+	if (g->part_heads > 0)
+		return 0;
+	if (g->h.postings >= MANY_POSTINGS && g->h.jsonld == 0)
 		return 1;
 	if (g->emb_jobs >= MANY_POSTINGS && g->dom_text < 1000)
 		return 1;
-	if (g->main.jobs_all >= MIN_LISTING_LINKS && g->part_heads == 0 &&
+	if (g->main.jobs_all >= MIN_LISTING_LINKS &&
 	    (g->main.jobs_kept >= MIN_LISTING_LINKS || g->dom_text < 1000 ||
 	    g->main.jobs_all >= 2 * MIN_LISTING_LINKS))
 		return 1;
-	return g->jobs_page >= 8 && g->dom_text < 500 && g->part_heads == 0;
+	return g->jobs_page >= 8 && g->dom_text < 500;
 }
 
 static int
@@ -266,8 +255,6 @@ status(struct page *g)
 	int structured = strcmp(p->source, "jsonld") == 0 ||
 	    strcmp(p->source, "embedded") == 0;
 
-	if (g->h.postings >= MANY_POSTINGS && !titled(g))
-		return JD_POST_LISTING;
 	if (structured && text > 0)
 		return JD_POST_OK;
 	if (small >= 0)

@@ -676,3 +676,23 @@ Test(html, posting_with_other_jobs)
 	free(all);
 	jd_posting_list_free(&l);
 }
+
+/* A careers page whose JSON-LD lists several JobPostings, none its own. */
+Test(html, jsonld_item_list_is_a_listing)
+{
+	const char *page = "<html><head><title>Careers at Brightside</title>"
+	    "<script type=\"application/ld+json\">{\"@type\":\"ItemList\","
+	    "\"itemListElement\":[{\"@type\":\"JobPosting\",\"title\":\"Welder\","
+	    "\"description\":\"Weld.\"},{\"@type\":\"JobPosting\",\"title\":"
+	    "\"Painter\",\"description\":\"Paint.\"},{\"@type\":\"JobPosting\","
+	    "\"title\":\"Fitter\",\"description\":\"Fit.\"}]}</script></head>"
+	    "<body><h1>Careers at Brightside</h1><p>We build ferries, and we "
+	    "have done so for ninety years in this harbour town, with families "
+	    "who have worked here for three generations and still love it."
+	    "</p></body></html>";
+	struct jd_posting_list l = read_page("i.html", page);
+
+	cr_expect_eq(l.v[0].status, JD_POST_LISTING);
+	cr_expect_eq(jd_posting_text_size(&l.v[0]), 0);
+	jd_posting_list_free(&l);
+}
