@@ -7,6 +7,7 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html_dom.h"
 #include "jdalign/util.h"
@@ -268,6 +269,16 @@ status(struct page *g)
 	return hb_wall_text(g->visible) ? JD_POST_WALL : JD_POST_EMPTY;
 }
 
+/* A heading that repeats the posting's title names no part of it, though
+ * its words may ("Developer Experience Engineer" is no requirement). */
+static void
+title_sections(struct jd_posting *p)
+{
+	for (size_t i = 0; p->title && i < p->nsections; i++)
+		if (strcasecmp(p->sections[i].heading, p->title) == 0)
+			p->sections[i].kind = JD_SEC_OTHER;
+}
+
 static void
 page(struct jd_posting *p, htmlDocPtr doc)
 {
@@ -283,6 +294,7 @@ page(struct jd_posting *p, htmlDocPtr doc)
 	read_dom(&g);
 	choose_text(&g);
 	hb_head_infer(&g.h, p);
+	title_sections(p);
 	p->status = status(&g);
 	if (p->status != JD_POST_OK) {
 		hb_sections_free(p);	/* no posting: no text to learn from */
