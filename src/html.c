@@ -1,21 +1,22 @@
 /*
- * html.c: reads saved pages with libxml2's HTML parser: structured data
- * first (JSON-LD, then meta tags), else the visible text of the page, with
- * headings classified into sections. Knows nothing of terms or reports.
+ * html.c: what a page becomes: a posting of sections, each heading
+ * classified by the phrases of corpora/sections.tsv, lines added one at a
+ * time; and the posting's lifecycle. The files html_*.c read pages into
+ * it; this one knows nothing of libxml2, terms or reports.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
-
 #include "html_int.h"
-#include "jdalign/token.h"
 #include "jdalign/util.h"
 
 #define MAX_HEADING 120
+#define MAX_BOLD_HEADING 80
 
 /* ------------------------------------------------------------ sections */
+
+static void fold(struct jd_buf *out, const char *s, size_t n);
 
 struct rule {
 	int kind;
@@ -37,7 +38,8 @@ static int
 kind_by_name(const char *s, size_t n)
 {
 	for (int i = 0; i < JD_SEC_COUNT; i++)
-		if (strlen(kind_names[i]) == n && memcmp(kind_names[i], s, n) == 0)
+		if (strlen(kind_names[i]) == n &&
+		    memcmp(kind_names[i], s, n) == 0)
 			return i;
 	return -1;
 }
@@ -53,15 +55,17 @@ load_rules(void)
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *e = nl ? nl : end;
 		const char *t1 = memchr(s, '\t', (size_t)(e - s));
-		const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(e - t1 - 1)) : NULL;
+		const char *t2 = t1 ? memchr(t1 + 1, '\t',
+		    (size_t)(e - t1 - 1)) : NULL;
 		int kind = t1 ? kind_by_name(s, (size_t)(t1 - s)) : -1;
 		if (*s != '#' && t2 && kind >= 0) {
 			if (nrules == cap) {
 				cap = cap ? cap * 2 : 256;
-				rules = xreallocarray(rules, cap, sizeof *rules);
+				rules = xreallocarray(rules, cap,
+				    sizeof *rules);
 			}
 			struct jd_buf f = JD_BUF_INIT;
-			jd_token_fold_text(&f, t2 + 1, (size_t)(e - t2 - 1));
+			fold(&f, t2 + 1, (size_t)(e - t2 - 1));
 			rules[nrules].kind = kind;
 			rules[nrules].line = t2 - t1 - 1 == 4;
 			rules[nrules].len = f.len;
@@ -71,7 +75,57 @@ load_rules(void)
 	}
 }
 
-/* The phrase as whole tokens of the folded text. */
+/* Folds text for matching: ASCII lower case, typographic quotes and
+ * dashes as ASCII, white space (no-break space too) as one space. */
+static void
+fold(struct jd_buf *out, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+	int space = 1;
+
+	for (size_t i = 0; i < n;) {
+		size_t l = u[i] < 0x80 ? 1 : jd_util_utf8_decode(u + i, n - i, &cp);
+		int c = u[i] < 0x80 ? u[i] : -1;
+		if (l == 0)
+			l = 1;
+		if (c < 0 && (cp == 0x2018 || cp == 0x2019 || cp == 0x201b ||
+		    cp == 0x2032))
+			c = '\'';
+		else if (c < 0 && cp >= 0x201c && cp <= 0x201f)
+			c = '"';
+		else if (c < 0 && cp >= 0x2010 && cp <= 0x2015)
+			c = '-';
+		else if (c < 0 && cp == 0x2026)
+			c = '.';
+		else if (c < 0 && cp == 0xa0)
+			c = ' ';
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			if (!space)
+				jd_buf_addc(out, ' ');
+			space = 1;
+		} else {
+			if (c >= 'A' && c <= 'Z')
+				c += 32;
+			if (c >= 0)
+				jd_buf_addc(out, (char)c);
+			else
+				jd_buf_add(out, s + i, l);
+			space = 0;
+		}
+		i += l;
+	}
+	while (out->len && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+}
+
+static int
+word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* The phrase in the folded text, not inside a longer word. */
 static int
 contains_words(const char *text, size_t n, const char *phrase, size_t m)
 {
@@ -79,31 +133,36 @@ contains_words(const char *text, size_t n, const char *phrase, size_t m)
 		p = memmem(p, (size_t)(text + n - p), phrase, m);
 		if (p == NULL)
 			return 0;
-		if ((p == text || p[-1] == ' ') &&
-		    (p + m == text + n || p[m] == ' '))
+		if ((p == text || !word_char((unsigned char)p[-1])) &&
+		    (p + m == text + n || !word_char((unsigned char)p[m])))
 			return 1;
 	}
 	return 0;
 }
 
+/* The kind of the longest phrase the text contains; a preferred phrase
+ * qualifies a required one ("Nice-to-have qualifications"). */
 static int
 classify(const char *s, size_t n, int line)
 {
 	struct jd_buf f = JD_BUF_INIT;
 	size_t best = 0;
-	int kind = -1;
+	int kind = -1, preferred = 0;
 
 	pthread_once(&rules_once, load_rules);
-	jd_token_fold_text(&f, s, n);
-	for (size_t i = 0; i < nrules; i++)
-		if (rules[i].line == line && rules[i].len > best &&
-		    contains_words(jd_buf_str(&f), f.len, rules[i].phrase,
-		    rules[i].len)) {
+	fold(&f, s, n);
+	for (size_t i = 0; i < nrules; i++) {
+		if (rules[i].line != line || !contains_words(jd_buf_str(&f),
+		    f.len, rules[i].phrase, rules[i].len))
+			continue;
+		preferred |= rules[i].kind == JD_SEC_PREFERRED;
+		if (rules[i].len > best) {
 			best = rules[i].len;
 			kind = rules[i].kind;
 		}
+	}
 	jd_buf_free(&f);
-	return kind;
+	return kind == JD_SEC_REQUIRED && preferred ? JD_SEC_PREFERRED : kind;
 }
 
 int
@@ -199,13 +258,14 @@ hb_heading(struct jd_posting *p, const char *text, size_t n)
 	int kind;
 
 	hb_normalize(&b, text, n);
-	while (b.len && (b.data[b.len - 1] == ':' || b.data[b.len - 1] == ' '))
-		b.data[--b.len] = '\0';
-	if (b.len == 0) {
+	size_t m = b.len;	/* classified without a trailing ':' */
+	while (m && (b.data[m - 1] == ':' || b.data[m - 1] == ' '))
+		m--;
+	if (m == 0) {
 		jd_buf_free(&b);
 		return;
 	}
-	kind = classify(b.data, b.len, 0);
+	kind = classify(b.data, m, 0);
 	new_section(p, b.data, kind < 0 ? JD_SEC_OTHER : kind);
 	jd_buf_free(&b);
 }
@@ -232,15 +292,31 @@ hb_line(struct jd_posting *p, const char *text, size_t n)
 		return;
 	}
 	s = p->nsections ? &p->sections[p->nsections - 1] : NULL;
-	if (s == NULL || s->kind == JD_SEC_OTHER || s->kind == JD_SEC_ABOUT ||
-	    (s->kind == JD_SEC_BENEFITS && s->heading[0] == '\0')) {
-		int kind = classify(b.data, b.len, 1);
-		if (kind >= 0 && (s == NULL || s->kind != kind))
-			s = new_section(p, "", kind);
-	}
+	int kind = classify(b.data, b.len, 1);
+	/* Equal-opportunity text is never a requirement, wherever it
+	 * stands; a benefits line opens a section only in loose text. */
+	if (kind == JD_SEC_LEGAL && (s == NULL || s->kind != kind))
+		s = new_section(p, "", kind);
+	else if (kind >= 0 && (s == NULL || s->kind == JD_SEC_OTHER ||
+	    s->kind == JD_SEC_ABOUT || (s->kind == JD_SEC_BENEFITS &&
+	    s->heading[0] == '\0')) && (s == NULL || s->kind != kind))
+		s = new_section(p, "", kind);
 	if (s == NULL)
 		s = new_section(p, "", JD_SEC_OTHER);
 	add_line(s, jd_buf_take(&b));
+}
+
+int
+hb_bold_heading(const char *s, size_t n)
+{
+	if (n == 0 || n > MAX_BOLD_HEADING || s[n - 1] == '.' ||
+	    s[n - 1] == '!' || s[n - 1] == ',' || s[n - 1] == ';')
+		return 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+		    s[i + 1] == ' ')
+			return 0;
+	return 1;
 }
 
 int
@@ -304,20 +380,28 @@ jd_posting_text_size(const struct jd_posting *p)
 }
 
 void
-jd_posting_free(struct jd_posting *p)
+hb_sections_free(struct jd_posting *p)
 {
-	if (p == NULL)
-		return;
 	for (size_t i = 0; i < p->nsections; i++) {
 		for (size_t j = 0; j < p->sections[i].nlines; j++)
 			free(p->sections[i].lines[j]);
 		free(p->sections[i].lines);
 		free(p->sections[i].heading);
 	}
+	free(p->sections);
+	p->sections = NULL;
+	p->nsections = p->cap = 0;
+}
+
+void
+jd_posting_free(struct jd_posting *p)
+{
+	if (p == NULL)
+		return;
+	hb_sections_free(p);
 	for (size_t i = 0; i < p->nwarnings; i++)
 		free(p->warnings[i]);
 	free(p->warnings);
-	free(p->sections);
 	free(p->id);
 	free(p->path);
 	free(p->title);

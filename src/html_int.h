@@ -20,8 +20,13 @@ void hb_normalize(struct jd_buf *out, const char *s, size_t n);
 /* Sets *field to a normalized copy of s when s has text and *field is
  * empty. */
 void hb_set(char **field, const char *s, size_t n);
+/* Frees p's sections and leaves it with none. */
+void hb_sections_free(struct jd_posting *p);
 /* Reads an HTML fragment (a description) into p's sections. */
 void hb_fragment(struct jd_posting *p, const char *html, size_t len);
+/* A bold-only line that reads as a heading: short, one phrase, not a
+ * sentence ("Nice to have", "What you'll do?"). */
+int hb_bold_heading(const char *s, size_t n);
 /* Heading-like text line: short and ending with ':', or all capitals. */
 int hb_text_heading(const char *s, size_t n);
 
@@ -29,8 +34,15 @@ int hb_text_heading(const char *s, size_t n);
 void hb_text_posting(struct jd_posting *p, const char *s, size_t n, int md);
 /* Adds lines of plain text (a description without tags). */
 void hb_plain_lines(struct jd_posting *p, const char *s, size_t n);
-/* html_json.c: a JSON-LD JobPosting object or a .json file. */
-int hb_jsonld(struct jd_posting *p, const char *json, size_t n);
+/* html_json.c: the page's JSON-LD blocks: fills p from the JobPosting that
+ * is the page's own (the only one, or the one whose title one of the
+ * page's titles holds); returns 0 when there is none, 1 when it has no
+ * description, 2 when it has one; sets *count to the JobPostings seen. */
+int hb_jsonld(struct jd_posting *p, char *const *blocks, size_t n,
+    const char *const *titles, size_t ntitles, size_t *count);
+/* Reads a description: HTML, entity-escaped HTML or plain text. */
+void hb_description(struct jd_posting *p, const char *s, size_t n);
+/* A .json posting file: JobPostings or job-board API records. */
 size_t hb_json_file(const char *path, const char *s, size_t n,
     struct jd_posting_list *out);
 /* Sets status from the text found (ok, empty, wall). */

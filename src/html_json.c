@@ -36,53 +36,87 @@ first_str(json_t *o, const char *const *keys)
 	return NULL;
 }
 
-/* Is it a JobPosting ("@type" a string or an array holding it)? */
+/* Is it a JobPosting ("@type" a string or an array holding it; also
+ * "schema:JobPosting" and "https://schema.org/JobPosting")? */
+static int
+type_is(const char *t)
+{
+	size_t n = strlen(t);
+
+	return n >= 10 && strcmp(t + n - 10, "JobPosting") == 0 &&
+	    (n == 10 || t[n - 11] == '/' || t[n - 11] == ':');
+}
+
 static int
 is_jobposting(json_t *o)
 {
-	json_t *t = json_object_get(o, "@type");
+	json_t *t = json_object_get(o, "@type"), *v;
 	size_t i;
-	json_t *v;
 
 	if (json_is_string(t))
-		return strcmp(json_string_value(t), "JobPosting") == 0;
+		return type_is(json_string_value(t));
 	json_array_foreach(t, i, v)
-		if (json_is_string(v) &&
-		    strcmp(json_string_value(v), "JobPosting") == 0)
+		if (json_is_string(v) && type_is(json_string_value(v)))
 			return 1;
 	return 0;
 }
 
-static json_t *
-find_jobposting(json_t *v, int depth)
+#define MAX_POSTINGS 64
+
+/* The JobPostings anywhere in v (@graph, arrays, ItemList, mainEntity). */
+struct found {
+	json_t *v[MAX_POSTINGS];
+	size_t n, count;
+};
+
+static void
+find_jobpostings(json_t *v, int depth, struct found *f)
 {
+	const char *k;
+	json_t *e;
 	size_t i;
-	json_t *e, *r;
 
 	if (depth > MAX_DEPTH)
-		return NULL;
-	if (json_is_object(v)) {
-		if (is_jobposting(v))
-			return v;
-		return find_jobposting(json_object_get(v, "@graph"), depth + 1);
+		return;
+	if (json_is_object(v) && is_jobposting(v)) {
+		if (f->n < MAX_POSTINGS)
+			f->v[f->n++] = v;
+		f->count++;
+		return;
 	}
+	json_object_foreach(v, k, e)
+		if (json_is_object(e) || json_is_array(e))
+			find_jobpostings(e, depth + 1, f);
 	json_array_foreach(v, i, e)
-		if ((r = find_jobposting(e, depth + 1)) != NULL)
-			return r;
-	return NULL;
+		find_jobpostings(e, depth + 1, f);
 }
 
-/* Decodes the common entities of an escaped description. */
+/* Decodes the entities of an escaped description: the common named ones
+ * and every numeric one. */
 static void
 unescape(struct jd_buf *out, const char *s, size_t n)
 {
 	static const struct { const char *e; const char *c; } ents[] = {
 		{ "&lt;", "<" }, { "&gt;", ">" }, { "&amp;", "&" },
-		{ "&quot;", "\"" }, { "&#39;", "'" }, { "&apos;", "'" },
-		{ "&nbsp;", "\xc2\xa0" }, { "&#x27;", "'" }, { "&#34;", "\"" },
+		{ "&quot;", "\"" }, { "&apos;", "'" }, { "&nbsp;", "\xc2\xa0" },
+		{ "&rsquo;", "\xe2\x80\x99" }, { "&lsquo;", "\xe2\x80\x98" },
+		{ "&ldquo;", "\xe2\x80\x9c" }, { "&rdquo;", "\xe2\x80\x9d" },
+		{ "&ndash;", "\xe2\x80\x93" }, { "&mdash;", "\xe2\x80\x94" },
+		{ "&bull;", "\xe2\x80\xa2" }, { "&hellip;", "\xe2\x80\xa6" },
 	};
 	for (size_t i = 0; i < n; i++) {
 		size_t k, count = sizeof ents / sizeof ents[0], l = 0;
+		if (s[i] == '&' && i + 2 < n && s[i + 1] == '#') {
+			char *end;
+			int hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+			long cp = strtol(s + i + 2 + hex, &end, hex ? 16 : 10);
+			if (end < s + n && *end == ';' && cp > 0 &&
+			    cp <= 0x10ffff && end > s + i + 2 + hex) {
+				jd_util_utf8_put(out, (uint32_t)cp);
+				i = (size_t)(end - s);
+				continue;
+			}
+		}
 		for (k = 0; s[i] == '&' && k < count; k++) {
 			l = strlen(ents[k].e);
 			if (i + l <= n && memcmp(s + i, ents[k].e, l) == 0)
@@ -108,13 +142,19 @@ has_tags(const char *s, size_t n)
 	return 0;
 }
 
-static void
-description(struct jd_posting *p, const char *s)
+static int
+has_entities(const char *s)
 {
-	size_t n = strlen(s);
+	return strstr(s, "&lt;") || strstr(s, "&amp;") || strstr(s, "&#") ||
+	    strstr(s, "&quot;") || strstr(s, "&nbsp;") || strstr(s, "&rsquo;");
+}
+
+void
+hb_description(struct jd_posting *p, const char *s, size_t n)
+{
 	struct jd_buf u = JD_BUF_INIT;
 
-	if (!has_tags(s, n) && strstr(s, "&lt;")) {
+	if (!has_tags(s, n) && has_entities(s)) {
 		unescape(&u, s, n);
 		s = jd_buf_str(&u);
 		n = u.len;
@@ -154,6 +194,30 @@ location(struct jd_posting *p, json_t *jp)
 	jd_buf_free(&b);
 }
 
+/* Sets a field from a JSON string that may hold entities or tags
+ * ("R&amp;D Engineer", "<b>Acme</b>"). */
+static void
+set_text(char **field, const char *s)
+{
+	struct jd_buf u = JD_BUF_INIT, t = JD_BUF_INIT;
+	int in_tag = 0;
+
+	unescape(&u, s, strlen(s));
+	for (size_t i = 0; i < u.len; i++) {
+		char c = u.data[i];
+		if (c == '<' && i + 1 < u.len && (u.data[i + 1] == '/' ||
+		    (u.data[i + 1] | 32) >= 'a'))
+			in_tag = 1;
+		else if (c == '>' && in_tag)
+			in_tag = 0;
+		else if (!in_tag)
+			jd_buf_addc(&t, c);
+	}
+	hb_set(field, jd_buf_str(&t), t.len);
+	jd_buf_free(&u);
+	jd_buf_free(&t);
+}
+
 static const char *const title_keys[] = {
 	"title", "name", "text", "position", NULL
 };
@@ -171,9 +235,9 @@ record(struct jd_posting *p, json_t *o)
 	const char *s;
 
 	if ((s = first_str(o, title_keys)) != NULL)
-		hb_set(&p->title, s, strlen(s));
+		set_text(&p->title, s);
 	if ((s = first_str(o, company_keys)) != NULL)
-		hb_set(&p->company, s, strlen(s));
+		set_text(&p->company, s);
 	location(p, o);
 	if ((s = str_of(o, "location")) != NULL && *s)
 		hb_set(&p->location, s, strlen(s));
@@ -183,24 +247,115 @@ record(struct jd_posting *p, json_t *o)
 		hb_set(&p->location, s, strlen(s));
 	if ((s = first_str(o, desc_keys)) == NULL)
 		return 0;
-	description(p, s);
-	return 1;
+	hb_description(p, s, strlen(s));
+	return jd_posting_text_size(p) > 0;
+}
+
+/* The index of the next character after i that is not white space. */
+static size_t
+skip_space(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' ||
+	    s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* JSON-LD as pages write it: wrapped in an HTML comment or CDATA, with raw
+ * line breaks and tabs inside strings, \' escapes and trailing commas.
+ * Makes a copy jansson accepts. */
+static void
+tidy_json(struct jd_buf *out, const char *s, size_t n)
+{
+	int in_str = 0, esc = 0;
+	size_t i = skip_space(s, n, 0);
+
+	if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+		i = skip_space(s, n, i + 4);
+	if (n - i >= 11 && memcmp(s + i, "//<![CDATA[", 11) == 0)
+		i += 11;
+	for (; i < n; i++) {
+		char c = s[i];
+		if (in_str && !esc && (c == '\n' || c == '\r' || c == '\t')) {
+			jd_buf_adds(out, c == '\t' ? "\\t" : "\\n");
+			continue;
+		}
+		if (in_str && esc) {
+			esc = 0;
+			if (c == '\'') {	/* \' is no JSON escape */
+				out->data[out->len - 1] = '\'';
+				continue;
+			}
+		} else if (in_str && c == '\\')
+			esc = 1;
+		else if (c == '"')
+			in_str = !in_str;
+		else if (!in_str && c == ',') {
+			size_t j = skip_space(s, n, i + 1);
+			if (j < n && (s[j] == '}' || s[j] == ']'))
+				continue;
+		}
+		jd_buf_addc(out, c);
+	}
+}
+
+static json_t *
+load_jsonld(const char *text, size_t n)
+{
+	struct jd_buf t = JD_BUF_INIT, u = JD_BUF_INIT;
+	json_t *root;
+
+	tidy_json(&t, text, n);
+	root = json_loadb(jd_buf_str(&t), t.len, JSON_DECODE_ANY |
+	    JSON_DISABLE_EOF_CHECK, NULL);
+	if (root == NULL && strstr(jd_buf_str(&t), "&quot;")) {
+		unescape(&u, t.data, t.len);	/* the whole block escaped */
+		root = json_loadb(jd_buf_str(&u), u.len, JSON_DECODE_ANY |
+		    JSON_DISABLE_EOF_CHECK, NULL);
+	}
+	jd_buf_free(&t);
+	jd_buf_free(&u);
+	return root;
+}
+
+/* The page's own JobPosting: the only one, else the first whose title one
+ * of the page's titles holds, else the first of two; of three or more
+ * with none named, none (the page lists them). */
+static json_t *
+own_posting(const struct found *f, const char *const *titles, size_t nt)
+{
+	for (size_t i = 0; f->n > 1 && i < f->n; i++) {
+		const char *t = first_str(f->v[i], title_keys);
+		for (size_t k = 0; t && *t && k < nt; k++)
+			if (titles[k] && strcasestr(titles[k], t))
+				return f->v[i];
+	}
+	return f->n == 1 || f->n == 2 ? f->v[0] : NULL;
 }
 
 int
-hb_jsonld(struct jd_posting *p, const char *text, size_t n)
+hb_jsonld(struct jd_posting *p, char *const *blocks, size_t n,
+    const char *const *titles, size_t nt, size_t *count)
 {
-	json_t *root = json_loadb(text, n, JSON_DECODE_ANY | JSON_ALLOW_NUL,
-	    NULL);
-	json_t *jp = find_jobposting(root, 0);
+	json_t *roots[MAX_POSTINGS], *jp;
+	struct found f = { .n = 0 };
+	size_t nroots = 0;
 	int found = 0;
 
-	if (jp) {
-		found = record(p, jp);
-		if (found)
+	for (size_t i = 0; i < n && nroots < MAX_POSTINGS; i++)
+		if ((roots[nroots] = load_jsonld(blocks[i],
+		    strlen(blocks[i]))) != NULL)
+			find_jobpostings(roots[nroots++], 0, &f);
+	*count = f.count;
+	if ((jp = own_posting(&f, titles, nt)) != NULL) {
+		found = 1;
+		if (record(p, jp)) {
 			p->source = "jsonld";
+			found = 2;
+		}
 	}
-	json_decref(root);
+	for (size_t i = 0; i < nroots; i++)
+		json_decref(roots[i]);
 	return found;
 }
 

@@ -1,430 +1,381 @@
 /*
- * html_page.c: parses a page with libxml2 and walks its tree without
- * recursion, emitting one line per block and a section per heading; skips
- * what a reader never sees (scripts, navigation, forms, hidden elements).
+ * html_page.c: reads one saved page. Structured data first (a JSON-LD
+ * JobPosting, then a description in embedded application data), else the
+ * page's main content, else its meta description; then the title, company
+ * and location, and what the page is: a posting, a wall, an empty shell or
+ * a list of jobs.
  */
+#include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
-
-#include "html_int.h"
+#include "html_dom.h"
 #include "jdalign/util.h"
 
-#define PARSE_OPTS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
-	HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT | \
-	XML_PARSE_HUGE | HTML_PARSE_IGNORE_ENC)
-#define MAX_BOLD_HEADING 80
 #define MIN_POSTING_TEXT 200
+#define MIN_LISTING_LINKS 5
+#define MANY_POSTINGS 3
+#define WALL_PAGE_TEXT 3000
 
-static const char *const skip_tags[] = {
-	"script", "style", "noscript", "template", "svg", "nav", "header",
-	"footer", "aside", "form", "button", "select", "option", "textarea",
-	"iframe", "head", "title", "dialog", "canvas", "object", "label",
-	"input", "math", NULL
-};
-
-static const char *const block_tags[] = {
-	"p", "div", "li", "ul", "ol", "br", "tr", "td", "th", "table",
-	"section", "article", "main", "dd", "dt", "dl", "blockquote", "pre",
-	"hr", "h1", "h2", "h3", "h4", "h5", "h6", "body", "center", "address",
-	"figcaption", "details", "summary", NULL
-};
-
-static int
-in_list(const char *const *list, const xmlChar *name)
-{
-	for (; *list; list++)
-		if (strcmp(*list, (const char *)name) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-heading_tag(const xmlChar *n)
-{
-	return n[0] == 'h' && n[1] >= '1' && n[1] <= '6' && n[2] == '\0';
-}
-
-static int
-bold_tag(const xmlChar *n)
-{
-	return strcmp((const char *)n, "strong") == 0 ||
-	    strcmp((const char *)n, "b") == 0;
-}
-
-static int
-attr_has(xmlNode *n, const char *attr, const char *needle)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
-	int r = 0;
-
-	if (v) {
-		for (xmlChar *p = v; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (xmlChar)(*p + 32);
-		r = needle == NULL || strstr((const char *)v, needle) != NULL;
-		xmlFree(v);
-	}
-	return r;
-}
-
-/* Hidden from a reader, or page furniture around the content. */
-static int
-skipped(xmlNode *n)
-{
-	if (in_list(skip_tags, n->name))
-		return 1;
-	if (attr_has(n, "hidden", NULL) || attr_has(n, "aria-hidden", "true"))
-		return 1;
-	if (attr_has(n, "style", "display:none") ||
-	    attr_has(n, "style", "display: none") ||
-	    attr_has(n, "style", "visibility:hidden") ||
-	    attr_has(n, "style", "visibility: hidden"))
-		return 1;
-	if (attr_has(n, "role", "navigation") || attr_has(n, "role", "dialog") ||
-	    attr_has(n, "role", "banner") || attr_has(n, "role", "contentinfo"))
-		return 1;
-	return attr_has(n, "id", "cookie") || attr_has(n, "class", "cookie") ||
-	    attr_has(n, "id", "consent") || attr_has(n, "class", "consent");
-}
-
-struct walker {
-	struct jd_posting *p;
-	struct jd_buf line;
-	struct jd_buf visible;	/* all text seen, for the status */
-	size_t bold, text;	/* non-space bytes in bold / in all */
-	xmlNode *heading;
-	int bold_depth;
-};
-
-static void
-flush(struct walker *w, int as_heading)
-{
-	int head = as_heading || (w->text > 0 && w->bold == w->text &&
-	    w->line.len <= MAX_BOLD_HEADING) ||
-	    hb_text_heading(jd_buf_str(&w->line), w->line.len);
-
-	if (w->line.len) {
-		struct jd_buf n = JD_BUF_INIT;
-		hb_normalize(&n, w->line.data, w->line.len);
-		if (n.len && head && n.len <= MAX_BOLD_HEADING * 2)
-			hb_heading(w->p, n.data, n.len);
-		else if (n.len)
-			hb_line(w->p, n.data, n.len);
-		jd_buf_free(&n);
-	}
-	jd_buf_reset(&w->line);
-	w->bold = w->text = 0;
-}
-
-static void
-text(struct walker *w, const xmlChar *s)
-{
-	size_t n = strlen((const char *)s), solid = 0;
-
-	for (size_t i = 0; i < n; i++)
-		solid += s[i] > ' ';
-	jd_buf_add(&w->line, s, n);
-	jd_buf_add(&w->visible, s, n);
-	jd_buf_addc(&w->visible, ' ');
-	w->text += solid;
-	if (w->bold_depth > 0)
-		w->bold += solid;
-}
-
-static void
-enter(struct walker *w, xmlNode *n)
-{
-	if (in_list(block_tags, n->name))
-		flush(w, 0);
-	if (heading_tag(n->name) && w->heading == NULL)
-		w->heading = n;
-	if (bold_tag(n->name))
-		w->bold_depth++;
-}
-
-static void
-leave(struct walker *w, xmlNode *n)
-{
-	if (bold_tag(n->name))
-		w->bold_depth--;
-	if (n == w->heading) {
-		flush(w, 1);
-		w->heading = NULL;
-	} else if (in_list(block_tags, n->name))
-		flush(w, 0);
-}
-
-/* Walks root's subtree in document order, iteratively. */
-static void
-walk(struct walker *w, xmlNode *root)
-{
-	xmlNode *n = root->children;
-
-	while (n) {
-		if (n->type == XML_ELEMENT_NODE && !skipped(n)) {
-			enter(w, n);
-			if (n->children) {
-				n = n->children;
-				continue;
-			}
-			leave(w, n);
-		} else if (n->type == XML_TEXT_NODE ||
-		    n->type == XML_CDATA_SECTION_NODE)
-			text(w, n->content);
-		while (n && n->next == NULL) {
-			n = n->parent;
-			if (n == NULL || n == root) {
-				n = NULL;
-				break;
-			}
-			leave(w, n);
-		}
-		if (n)
-			n = n->next;
-	}
-	flush(w, 0);
-}
-
-/* The charset a page declares in its first 1024 bytes, or NULL. */
-static char *
-declared_charset(const char *s, size_t n)
-{
-	size_t lim = n < 1024 ? n : 1024;
-	const char *p = memmem(s, lim, "charset=", 8);
-
-	if (p == NULL)
-		p = memmem(s, lim, "CHARSET=", 8);
-	if (p == NULL)
-		return NULL;
-	p += 8;
-	while (p < s + lim && (*p == '"' || *p == '\'' || *p == ' '))
-		p++;
-	size_t k = 0;
-	while (p + k < s + lim && k < 40 && (p[k] == '-' || p[k] == '_' ||
-	    ((p[k] | 32) >= 'a' && (p[k] | 32) <= 'z') ||
-	    (p[k] >= '0' && p[k] <= '9')))
-		k++;
-	return k ? xstrndup(p, k) : NULL;
-}
-
-static htmlDocPtr
-parse(const char *s, size_t n, struct jd_buf *utf8, const char **enc)
-{
-	char *cs = declared_charset(s, n);
-	htmlParserCtxtPtr ctxt;
-	htmlDocPtr doc;
-
-	*enc = jd_util_to_utf8(s, n, cs, utf8);
-	free(cs);
-	if (utf8->len > (size_t)INT32_MAX)
-		return NULL;
-	ctxt = htmlNewParserCtxt();
-	if (ctxt == NULL)
-		return NULL;
-	doc = htmlCtxtReadMemory(ctxt, jd_buf_str(utf8), (int)utf8->len, NULL,
-	    "UTF-8", PARSE_OPTS);
-	htmlFreeParserCtxt(ctxt);
-	return doc;
-}
+/* ------------------------------------------------------------ fragments */
 
 void
 hb_fragment(struct jd_posting *p, const char *html, size_t len)
 {
 	struct jd_buf utf8 = JD_BUF_INIT;
-	struct walker w = { .p = p };
-	const char *enc;
-	htmlDocPtr doc = parse(html, len, &utf8, &enc);
-	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+	htmlDocPtr doc;
+	xmlNode *root;
+	size_t repaired;
 
+	hb_decode(html, len, &utf8, &repaired);
+	doc = hb_parse_utf8(jd_buf_str(&utf8), utf8.len);
+	root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (root)
-		walk(&w, root);
-	jd_buf_free(&w.line);
-	jd_buf_free(&w.visible);
+		hb_walk(p, root, NULL);
 	jd_buf_free(&utf8);
 	if (doc)
 		xmlFreeDoc(doc);
 }
 
-/* ------------------------------------------------------------ the head */
+/* ------------------------------------------------------------ sources */
 
-struct head {
-	xmlChar *title, *og_title, *og_desc, *og_site, *desc;
-	int jobposting;
+static void
+take_sections(struct jd_posting *to, struct jd_posting *from)
+{
+	hb_sections_free(to);
+	to->sections = from->sections;
+	to->nsections = from->nsections;
+	to->cap = from->cap;
+	from->sections = NULL;
+	from->nsections = from->cap = 0;
+}
+
+static void
+take_fields(struct jd_posting *to, const struct jd_posting *from)
+{
+	if (from->title)
+		hb_set(&to->title, from->title, strlen(from->title));
+	if (from->company)
+		hb_set(&to->company, from->company, strlen(from->company));
+	if (from->location)
+		hb_set(&to->location, from->location, strlen(from->location));
+}
+
+/* Word hashes of a posting's text, sorted, for overlap checks. */
+static uint64_t *
+word_hashes(const struct jd_posting *p, size_t *n)
+{
+	uint64_t *v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	for (size_t s = 0; s < p->nsections; s++)
+		for (size_t l = 0; l < p->sections[s].nlines; l++) {
+			const char *t = p->sections[s].lines[l];
+			for (size_t i = 0; t[i];) {
+				size_t k = i;
+				while (t[k] && (unsigned char)t[k] > ' ')
+					k++;
+				if (*n == cap) {
+					cap = cap ? cap * 2 : 256;
+					v = xreallocarray(v, cap, sizeof *v);
+				}
+				if (k > i)
+					v[(*n)++] = jd_util_fnv(JD_FNV_INIT,
+					    t + i, k - i);
+				i = t[k] ? k + 1 : k;
+			}
+		}
+	return v;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The share of a's words that also stand in b. */
+static double
+overlap(const struct jd_posting *a, const struct jd_posting *b)
+{
+	size_t na, nb, hit = 0;
+	uint64_t *va = word_hashes(a, &na), *vb = word_hashes(b, &nb);
+
+	if (nb)
+		qsort(vb, nb, sizeof *vb, cmp_u64);
+	for (size_t i = 0; i < na; i++)
+		hit += nb && bsearch(&va[i], vb, nb, sizeof *vb,
+		    cmp_u64) != NULL;
+	free(va);
+	free(vb);
+	return na ? (double)hit / (double)na : 0.0;
+}
+
+/* Embedded data is read when the page shows less of the text than the
+ * data holds (a JavaScript shell, a trimmed page) and what it shows
+ * agrees with it. When the page shows as much or more, the page is read:
+ * it is what a reader sees, and the data may hold only part of it (or
+ * something else entirely: a policy, a config). */
+static int
+embedded_fits(const struct jd_posting *emb, const struct jd_posting *dom)
+{
+	size_t e = jd_posting_text_size(emb), d = jd_posting_text_size(dom);
+
+	if (d * 5 >= e * 4)
+		return 0;
+	return d * 2 < e || overlap(emb, dom) >= 0.3;
+}
+
+/* ------------------------------------------------------------ status */
+
+static char *
+lower_copy(const char *a, const char *b)
+{
+	struct jd_buf f = JD_BUF_INIT;
+
+	if (a)
+		jd_buf_adds(&f, a);
+	jd_buf_addc(&f, ' ');
+	if (b)
+		jd_buf_adds(&f, b);
+	for (size_t i = 0; i < f.len; i++)
+		if (f.data[i] >= 'A' && f.data[i] <= 'Z')
+			f.data[i] = (char)(f.data[i] + 32);
+	return jd_buf_take(&f);
+}
+
+/* ------------------------------------------------------------ pages */
+
+struct page {
+	struct jd_posting *p;
+	struct hb_head h;
+	xmlNode *root, *body;
+	struct jd_posting dom;	/* the main content */
+	struct hb_main main;
+	size_t dom_text, jobs_page;
+	size_t part_heads;	/* "Requirements" and the like in the page */
+	size_t emb_jobs;	/* jobs with descriptions in embedded data */
+	char *visible;		/* the body's text, lower case */
 };
 
-static void
-head_meta(struct head *h, xmlNode *n)
+static xmlNode *
+find_body(xmlNode *root)
 {
-	xmlChar *key = xmlGetProp(n, (const xmlChar *)"property");
-	xmlChar *content;
+	for (xmlNode *n = root->children; n; n = n->next)
+		if (hb_is(n, "body"))
+			return n;
+	return root;
+}
 
-	if (key == NULL)
-		key = xmlGetProp(n, (const xmlChar *)"name");
-	if (key == NULL)
+static void
+read_dom(struct page *g)
+{
+	hb_main_content(g->body, &g->main);
+	g->dom.source = "html";
+	for (size_t i = 0; g->main.nodes[i]; i++)
+		hb_walk(&g->dom, g->main.nodes[i], &g->part_heads);
+	free(g->main.nodes);
+	g->jobs_page = hb_job_links(g->body);
+	g->dom_text = jd_posting_text_size(&g->dom);
+	char *t = hb_node_text(g->body);
+	g->visible = lower_copy(g->h.title, t);
+	free(t);
+}
+
+/* Walls and job search pages show little text of their own. */
+static int
+small_page_status(struct page *g)
+{
+	if (g->dom_text >= MIN_POSTING_TEXT ||
+	    strlen(g->visible) > WALL_PAGE_TEXT)
+		return -1;
+	if (hb_wall_text(g->visible))
+		return JD_POST_WALL;
+	if (hb_listing_text(g->visible))
+		return JD_POST_LISTING;
+	return -1;
+}
+
+static void
+choose_text(struct page *g)
+{
+	struct jd_posting *p = g->p;
+	const char *meta = g->h.og_desc;
+	struct jd_posting emb = { 0 };
+
+	if (g->h.desc && (meta == NULL || strlen(g->h.desc) > strlen(meta)))
+		meta = g->h.desc;
+	if (g->h.jsonld == 2)
 		return;
-	content = xmlGetProp(n, (const xmlChar *)"content");
-	xmlChar **slot = NULL;
-	if (strcmp((char *)key, "og:title") == 0)
-		slot = &h->og_title;
-	else if (strcmp((char *)key, "og:description") == 0)
-		slot = &h->og_desc;
-	else if (strcmp((char *)key, "og:site_name") == 0)
-		slot = &h->og_site;
-	else if (strcmp((char *)key, "description") == 0)
-		slot = &h->desc;
-	if (slot && *slot == NULL && content) {
-		*slot = content;
-		content = NULL;
+	if (hb_embedded(&emb, g->root, &g->emb_jobs) &&
+	    embedded_fits(&emb, &g->dom)) {
+		take_sections(p, &emb);
+		take_fields(p, &emb);
+		p->source = "embedded";
+	} else if (meta && strlen(meta) > 2 * g->dom_text &&
+	    small_page_status(g) < 0) {
+		hb_plain_lines(p, meta, strlen(meta));
+		p->source = "meta";
+	} else {
+		take_sections(p, &g->dom);
+		p->source = "html";
 	}
-	xmlFree(content);
-	xmlFree(key);
+	jd_posting_free(&emb);
 }
 
-/* Reads meta tags, the title and every JSON-LD block, anywhere. */
+/* A list of jobs: many JobPostings in JSON-LD, none of which is the page's
+ * own, several jobs with descriptions in embedded data, or links that
+ * read like job titles making up a main content (or all that is left of
+ * it once lists of jobs are dropped); never a page whose content has
+ * "Requirements" or "Responsibilities" of its own. */
+static int
+listing(struct page *g)
+{
+	if (g->part_heads > 0)
+		return 0;
+	if (g->h.postings >= MANY_POSTINGS && g->h.jsonld == 0)
+		return 1;
+	if (g->emb_jobs >= MANY_POSTINGS && g->dom_text < 1000)
+		return 1;
+	if (g->main.jobs_all >= MIN_LISTING_LINKS &&
+	    (g->main.jobs_kept >= MIN_LISTING_LINKS || g->dom_text < 1000 ||
+	    g->main.jobs_all >= 2 * MIN_LISTING_LINKS))
+		return 1;
+	return g->jobs_page >= 8 && g->dom_text < 500;
+}
+
+static int
+status(struct page *g)
+{
+	struct jd_posting *p = g->p;
+	size_t text = jd_posting_text_size(p);
+	int small = small_page_status(g);
+	int structured = strcmp(p->source, "jsonld") == 0 ||
+	    strcmp(p->source, "embedded") == 0;
+
+	if (structured && text > 0)
+		return JD_POST_OK;
+	if (small >= 0)
+		return small;
+	if (listing(g))
+		return JD_POST_LISTING;
+	if (g->h.password && g->dom_text < 2 * MIN_POSTING_TEXT)
+		return JD_POST_WALL;
+	if (text >= MIN_POSTING_TEXT)
+		return JD_POST_OK;
+	return hb_wall_text(g->visible) ? JD_POST_WALL : JD_POST_EMPTY;
+}
+
+/* A heading that repeats the posting's title names no part of it, though
+ * its words may ("Developer Experience Engineer" is no requirement). */
 static void
-scan_head(struct head *h, struct jd_posting *p, xmlNode *root)
+title_sections(struct jd_posting *p)
 {
-	for (xmlNode *n = root; n;) {
-		if (n->type == XML_ELEMENT_NODE) {
-			const char *name = (const char *)n->name;
-			if (strcmp(name, "meta") == 0)
-				head_meta(h, n);
-			else if (strcmp(name, "title") == 0 && h->title == NULL)
-				h->title = xmlNodeGetContent(n);
-			else if (strcmp(name, "script") == 0 &&
-			    attr_has(n, "type", "ld+json") && !h->jobposting) {
-				xmlChar *c = xmlNodeGetContent(n);
-				if (c)
-					h->jobposting = hb_jsonld(p, (char *)c,
-					    strlen((char *)c));
-				xmlFree(c);
-			}
-			if (n->children && strcmp(name, "script") != 0 &&
-			    strcmp(name, "style") != 0) {
-				n = n->children;
-				continue;
-			}
-		}
-		while (n && n->next == NULL) {
-			n = n->parent;
-			if (n == root)
-				n = NULL;
-		}
-		if (n)
-			n = n->next;
-	}
-}
-
-static void
-head_free(struct head *h)
-{
-	xmlFree(h->title);
-	xmlFree(h->og_title);
-	xmlFree(h->og_desc);
-	xmlFree(h->og_site);
-	xmlFree(h->desc);
-}
-
-static void
-set_x(char **field, const xmlChar *s)
-{
-	if (s)
-		hb_set(field, (const char *)s, strlen((const char *)s));
-}
-
-/* The first h1's text. */
-static xmlChar *
-first_h1(xmlNode *root)
-{
-	for (xmlNode *n = root; n;) {
-		if (n->type == XML_ELEMENT_NODE && !skipped(n)) {
-			if (strcmp((const char *)n->name, "h1") == 0)
-				return xmlNodeGetContent(n);
-			if (n->children) {
-				n = n->children;
-				continue;
-			}
-		}
-		while (n && n->next == NULL) {
-			n = n->parent;
-			if (n == root)
-				n = NULL;
-		}
-		if (n)
-			n = n->next;
-	}
-	return NULL;
+	for (size_t i = 0; p->title && i < p->nsections; i++)
+		if (strcasecmp(p->sections[i].heading, p->title) == 0)
+			p->sections[i].kind = JD_SEC_OTHER;
 }
 
 static void
 page(struct jd_posting *p, htmlDocPtr doc)
 {
-	xmlNode *root = xmlDocGetRootElement(doc);
-	struct head h = { 0 };
-	struct walker w = { .p = p };
+	struct page g = { .p = p };
 
-	if (root == NULL) {
+	g.root = xmlDocGetRootElement(doc);
+	if (g.root == NULL) {
 		p->status = JD_POST_EMPTY;
 		return;
 	}
-	scan_head(&h, p, root);
-	if (!h.jobposting) {
-		walk(&w, root);
-		if (jd_posting_text_size(p) < MIN_POSTING_TEXT && h.og_desc) {
-			hb_line(p, (char *)h.og_desc, strlen((char *)h.og_desc));
-			p->source = "meta";
-		}
+	g.body = find_body(g.root);
+	hb_head_scan(&g.h, p, g.root);
+	read_dom(&g);
+	choose_text(&g);
+	hb_head_infer(&g.h, p);
+	title_sections(p);
+	p->status = status(&g);
+	if (p->status != JD_POST_OK) {
+		hb_sections_free(p);	/* no posting: no text to learn from */
+		p->source = "html";
 	}
-	xmlChar *h1 = first_h1(root);
-	set_x(&p->title, h.og_title);
-	set_x(&p->title, h1);
-	set_x(&p->title, h.title);
-	set_x(&p->company, h.og_site);
-	xmlFree(h1);
-	hb_classify(p, jd_buf_str(&w.visible), w.visible.len);
-	jd_buf_free(&w.line);
-	jd_buf_free(&w.visible);
-	head_free(&h);
+	jd_posting_free(&g.dom);
+	hb_head_free(&g.h);
+	free(g.visible);
 }
-
-static const char *const wall_phrases[] = {
-	"additional verification required", "verify you are human",
-	"verifying you are human", "are you a robot", "captcha",
-	"access denied", "enable javascript", "checking your browser",
-	"please sign in", "sign in to view", "unusual traffic", NULL
-};
 
 void
 hb_classify(struct jd_posting *p, const char *visible, size_t n)
 {
 	size_t text = jd_posting_text_size(p);
-	struct jd_buf f = JD_BUF_INIT;
+	char *f;
 
-	int structured = strcmp(p->source, "html") != 0 &&
-	    strcmp(p->source, "meta") != 0;
-
-	if (text >= MIN_POSTING_TEXT || (structured && text > 0)) {
+	(void)n;
+	if (text >= MIN_POSTING_TEXT || (strcmp(p->source, "html") != 0 &&
+	    strcmp(p->source, "meta") != 0 && text > 0)) {
 		p->status = JD_POST_OK;
 		return;
 	}
-	jd_buf_add(&f, visible, n);
-	for (size_t i = 0; i < f.len; i++)
-		if (f.data[i] >= 'A' && f.data[i] <= 'Z')
-			f.data[i] = (char)(f.data[i] + 32);
-	p->status = JD_POST_EMPTY;
-	for (const char *const *w = wall_phrases; *w; w++)
-		if (strstr(jd_buf_str(&f), *w))
-			p->status = JD_POST_WALL;
-	jd_buf_free(&f);
+	f = lower_copy(NULL, visible);
+	p->status = hb_wall_text(f) ? JD_POST_WALL : JD_POST_EMPTY;
+	free(f);
 }
 
 static int
 is_text_name(const char *path)
 {
-	return jd_util_has_suffix(path, ".txt") || jd_util_has_suffix(path, ".md")
-	    || jd_util_has_suffix(path, ".markdown");
+	return jd_util_has_suffix(path, ".txt") ||
+	    jd_util_has_suffix(path, ".md") ||
+	    jd_util_has_suffix(path, ".markdown");
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] > ' ')
+			return 0;
+	return 1;
+}
+
+static void
+html_posting(struct jd_posting *p, const char *bytes, size_t len)
+{
+	struct jd_buf utf8 = JD_BUF_INIT, m = JD_BUF_INIT;
+	size_t repaired;
+	const char *enc = hb_decode(bytes, len, &utf8, &repaired);
+	htmlDocPtr doc;
+
+	if (len > HB_MAX_PARSE) {
+		jd_buf_printf(&m, "only the first %zu bytes read",
+		    HB_MAX_PARSE);
+		jd_posting_warn(p, jd_buf_str(&m));
+		jd_buf_reset(&m);
+	}
+	if (strcmp(enc, "utf-8") != 0) {
+		jd_buf_printf(&m, "read as %s", enc);
+		jd_posting_warn(p, jd_buf_str(&m));
+		jd_buf_reset(&m);
+	}
+	if (repaired) {
+		jd_buf_printf(&m, "%zu doubly encoded characters repaired",
+		    repaired);
+		jd_posting_warn(p, jd_buf_str(&m));
+	}
+	jd_buf_free(&m);
+	doc = hb_parse_utf8(jd_buf_str(&utf8), utf8.len);
+	if (doc == NULL && !blank(jd_buf_str(&utf8), utf8.len)) {
+		p->status = JD_POST_ERROR;
+		jd_posting_warn(p, "not readable as HTML");
+	} else if (doc == NULL) {
+		p->status = JD_POST_EMPTY;
+		jd_posting_warn(p, "empty file");
+	} else {
+		page(p, doc);
+		xmlFreeDoc(doc);
+	}
+	jd_buf_free(&utf8);
 }
 
 size_t
@@ -444,22 +395,6 @@ jd_html_read(const char *path, const char *bytes, size_t len,
 		jd_buf_free(&utf8);
 		return 1;
 	}
-	struct jd_buf utf8 = JD_BUF_INIT;
-	const char *enc;
-	htmlDocPtr doc = parse(bytes, len, &utf8, &enc);
-	if (strcmp(enc, "utf-8") != 0) {
-		struct jd_buf m = JD_BUF_INIT;
-		jd_buf_printf(&m, "read as %s", enc);
-		jd_posting_warn(p, jd_buf_str(&m));
-		jd_buf_free(&m);
-	}
-	if (doc == NULL) {
-		p->status = len ? JD_POST_ERROR : JD_POST_EMPTY;
-		jd_posting_warn(p, len ? "not readable as HTML" : "empty file");
-	} else {
-		page(p, doc);
-		xmlFreeDoc(doc);
-	}
-	jd_buf_free(&utf8);
+	html_posting(p, bytes, len);
 	return 1;
 }

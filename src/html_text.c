@@ -73,7 +73,8 @@ label(struct jd_posting *p, const char *s, size_t n)
 		if (b.len > l && strncmp(b.data, labels[i].label, l) == 0 &&
 		    b.data[l] == ':') {
 			const char *v = memchr(s, ':', n) + 1;
-			while (v < s + n && (*v == '*' || *v == ' ' || *v == '_'))
+			while (v < s + n &&
+			    (*v == '*' || *v == ' ' || *v == '_'))
 				v++;
 			char **field = (char **)((char *)p + labels[i].off);
 			hb_set(field, v, (size_t)(s + n - v));

@@ -62,8 +62,12 @@ Test(html, visible_text_only)
 {
 	const char *page = "<html><head><title>T</title><style>p{}</style></head>"
 	    "<body><nav>Home Jobs</nav><div id=cookie-banner>Accept cookies</div>"
-	    "<h1>Backend Engineer</h1><h2>What you'll do</h2><ul><li>Build "
-	    "<b>Go</b> services</li><li style=\"display:none\">hidden</li></ul>"
+	    "<h1>Backend Engineer</h1><p>We move money for small shops, and "
+	    "we need one more engineer to help.</p>"
+	    "<h2>What you'll do</h2><ul><li>Build "
+	    "<b>Go</b> services</li><li style=\"display:none\">hidden</li>"
+	    "<li>Own the billing pipeline from design to on-call, with reviews "
+	    "and postmortems that teams actually read and act on</li></ul>"
 	    "<p><strong>Nice to have</strong></p><p>Terraform</p>"
 	    "<script>var x = 'Kafka';</script><footer>Privacy</footer></body></html>";
 	struct jd_posting_list l = read_page("b.html", page);
@@ -72,7 +76,9 @@ Test(html, visible_text_only)
 	    *pref = lines_of(p, JD_SEC_PREFERRED);
 
 	cr_expect_str_eq(p->title, "Backend Engineer");
-	cr_expect_str_eq(resp, "Build Go services");
+	cr_expect_str_eq(resp, "Build Go services|Own the billing pipeline from "
+	    "design to on-call, with reviews and postmortems that teams "
+	    "actually read and act on");
 	cr_expect_str_eq(pref, "Terraform");
 	cr_expect_null(strstr(all, "Kafka"));
 	cr_expect_null(strstr(all, "cookies"));
@@ -152,5 +158,541 @@ Test(html, text_posting)
 	cr_expect_str_eq(pref, "Go");
 	free(req);
 	free(pref);
+	jd_posting_list_free(&l);
+}
+
+/* ------------------------------------------------------------ fixtures */
+
+#define FIXTURES "tests/fixtures/html/"
+
+static struct jd_posting_list
+read_fixture(const char *name)
+{
+	struct jd_posting_list l = { 0 };
+	const char *cause;
+	char path[256], *data;
+	size_t len;
+
+	snprintf(path, sizeof path, FIXTURES "%s", name);
+	cr_assert(jd_util_read_file(path, (size_t)1 << 24, &data, &len,
+	    &cause) == 0, "cannot read %s", path);
+	cr_assert_eq(jd_html_read(path, data, len, &l), 1);
+	free(data);
+	return l;
+}
+
+/* Headings and lines, joined with '|'. */
+static char *
+text_of(const struct jd_posting *p)
+{
+	struct jd_buf b = JD_BUF_INIT;
+
+	for (size_t s = 0; s < p->nsections; s++) {
+		if (p->sections[s].heading[0]) {
+			if (b.len)
+				jd_buf_addc(&b, '|');
+			jd_buf_adds(&b, p->sections[s].heading);
+		}
+		for (size_t l = 0; l < p->sections[s].nlines; l++) {
+			if (b.len)
+				jd_buf_addc(&b, '|');
+			jd_buf_adds(&b, p->sections[s].lines[l]);
+		}
+	}
+	return jd_buf_take(&b);
+}
+
+static int
+has_warning(const struct jd_posting *p, const char *needle)
+{
+	for (size_t i = 0; i < p->nwarnings; i++)
+		if (strstr(p->warnings[i], needle))
+			return 1;
+	return 0;
+}
+
+Test(html, jsonld_graph_fixture)
+{
+	struct jd_posting_list l = read_fixture("jsonld-graph.html");
+	struct jd_posting *p = &l.v[0];
+	char *req = lines_of(p, JD_SEC_REQUIRED), *resp = lines_of(p,
+	    JD_SEC_RESPONSIBILITIES);
+
+	cr_expect_str_eq(p->source, "jsonld");
+	cr_expect_eq(p->status, JD_POST_OK);
+	cr_expect_str_eq(p->title, "Embedded Software Engineer");
+	cr_expect_str_eq(p->company, "Fjordline Robotics");
+	cr_expect_str_eq(p->location, "Bergen, NO");
+	cr_expect_str_eq(req, "5+ years of embedded C on ARM Cortex-M|"
+	    "Comfort with oscilloscopes", "a raw line break inside a JSON "
+	    "string is read, not refused");
+	cr_expect_str_eq(resp, "Write firmware in C and Rust for motor "
+	    "controllers|Own the CAN bus protocol stack");
+	free(req);
+	free(resp);
+	jd_posting_list_free(&l);
+}
+
+Test(html, jsonld_without_description_reads_the_page)
+{
+	struct jd_posting_list l = read_fixture("jsonld-nodesc.html");
+	struct jd_posting *p = &l.v[0];
+	char *all = text_of(p), *req = lines_of(p, JD_SEC_REQUIRED);
+
+	cr_expect_str_eq(p->source, "html");
+	cr_expect_eq(p->status, JD_POST_OK);
+	cr_expect_str_eq(p->title, "Data Analyst");
+	cr_expect_str_eq(p->company, "Northwind Traders");
+	cr_expect_str_eq(p->location, "Remote");
+	cr_expect_str_eq(req, "Two years of SQL, window functions included|"
+	    "Clear writing for people who do not read SQL");
+	cr_expect_null(strstr(all, "All jobs"));
+	cr_expect_null(strstr(all, "Privacy"));
+	free(all);
+	free(req);
+	jd_posting_list_free(&l);
+}
+
+Test(html, next_data_rich_text)
+{
+	struct jd_posting_list l = read_fixture("next-data.html");
+	struct jd_posting *p = &l.v[0];
+	char *all = text_of(p), *resp = lines_of(p, JD_SEC_RESPONSIBILITIES);
+
+	cr_expect_str_eq(p->source, "embedded");
+	cr_expect_eq(p->status, JD_POST_OK);
+	cr_expect_str_eq(p->title, "Site Reliability Engineer");
+	cr_expect_str_eq(p->company, "Quillfeather");
+	cr_expect_str_eq(p->location, "Lisbon");
+	cr_expect_eq(p->sections[0].kind, JD_SEC_ABOUT);
+	cr_expect_str_eq(p->sections[0].heading, "About Quillfeather:");
+	cr_expect_not_null(strstr(all, "the notebook app that two million "
+	    "writers open every morning."), "links do not split a line");
+	cr_expect_str_eq(resp, "Run our Kubernetes clusters on three clouds|"
+	    "Write the runbooks and the postmortems");
+	cr_expect_not_null(strstr(all, "About You:|You have carried a pager"),
+	    "a bold-only paragraph is a heading");
+	cr_expect_null(strstr(all, "sync engine"), "other jobs' descriptions "
+	    "in the data are not this posting's");
+	free(all);
+	free(resp);
+	jd_posting_list_free(&l);
+}
+
+Test(html, app_data_html_string)
+{
+	struct jd_posting_list l = read_fixture("appdata.html");
+	struct jd_posting *p = &l.v[0];
+	char *pref = lines_of(p, JD_SEC_PREFERRED), *resp = lines_of(p,
+	    JD_SEC_RESPONSIBILITIES);
+
+	cr_expect_str_eq(p->source, "embedded");
+	cr_expect_str_eq(p->title, "Platform Engineer");
+	cr_expect_str_eq(p->company, "Larkspur Health", "from 'Title @ "
+	    "Company'");
+	cr_expect_str_eq(p->location, "Denver, CO");
+	cr_expect_str_eq(resp, "Keep our Terraform and AWS accounts tidy and "
+	    "cheap|Build the deploy pipeline every team uses");
+	cr_expect_str_eq(pref, "HIPAA audits survived");
+	free(pref);
+	free(resp);
+	jd_posting_list_free(&l);
+}
+
+Test(html, main_content_among_furniture)
+{
+	struct jd_posting_list l = read_fixture("main-content.html");
+	struct jd_posting *p = &l.v[0];
+	char *all = text_of(p), *req = lines_of(p, JD_SEC_REQUIRED),
+	    *pref = lines_of(p, JD_SEC_PREFERRED),
+	    *legal = lines_of(p, JD_SEC_LEGAL);
+	static const char *const leaks[] = {
+		"Skip to", "About us", "cookies", "Home", "Apply now",
+		"Similar jobs", "Data Engineer", "Share this job",
+		"Apply for this job",
+		"First name", "Upload resume", "Submit", "All rights",
+		"Privacy", "Kubernetes", "Internal note", NULL
+	};
+
+	cr_expect_str_eq(p->source, "html");
+	cr_expect_eq(p->status, JD_POST_OK);
+	cr_expect_str_eq(p->title, "Senior Backend Engineer");
+	cr_expect_str_eq(p->company, "Tidewater Analytics");
+	cr_expect_str_eq(p->location, "Rotterdam, Netherlands");
+	for (const char *const *k = leaks; *k; k++)
+		cr_expect_null(strstr(all, *k), "'%s' leaked into %s", *k, all);
+	cr_expect_not_null(strstr(all, "in Go and PostgreSQL."),
+	    "inline tags do not split words");
+	cr_expect_str_eq(req, "Six years or more building backend systems, "
+	    "with a few of them in Go.|Experience with time-series data at "
+	    "scale, TimescaleDB or similar.|Calm during incidents, and "
+	    "curious about why they happened.");
+	cr_expect_str_eq(pref, "Kafka, or another log you trusted with "
+	    "important data.|An interest in boats.");
+	cr_expect_not_null(strstr(legal, "equal opportunity employer"));
+	free(all);
+	free(req);
+	free(pref);
+	free(legal);
+	jd_posting_list_free(&l);
+}
+
+Test(html, meta_description_when_the_page_has_none)
+{
+	struct jd_posting_list l = read_fixture("meta-only.html");
+	struct jd_posting *p = &l.v[0];
+	char *all = text_of(p);
+
+	cr_expect_str_eq(p->source, "meta");
+	cr_expect_eq(p->status, JD_POST_OK);
+	cr_expect_str_eq(p->title, "Field Service Technician");
+	cr_expect_str_eq(p->company, "Quarry Systems", "the title segment "
+	    "named in the URL");
+	cr_expect_str_eq(p->location, "Tampere, Finland");
+	cr_expect_not_null(strstr(all, "hydraulics, PLCs"));
+	cr_expect_null(strstr(all, "Submit"));
+	free(all);
+	jd_posting_list_free(&l);
+}
+
+/* Pages that are no posting: status, and no text at all. */
+Test(html, walls_shells_and_listings)
+{
+	static const struct { const char *file; int status; } t[] = {
+		{ "wall.html", JD_POST_WALL },
+		{ "login-wall.html", JD_POST_WALL },
+		{ "shell.html", JD_POST_EMPTY },
+		{ "listing.html", JD_POST_LISTING },
+		{ "search-listing.html", JD_POST_LISTING },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct jd_posting_list l = read_fixture(t[i].file);
+		cr_expect_eq(l.v[0].status, t[i].status, "%s: status %s",
+		    t[i].file, jd_html_status_name(l.v[0].status));
+		cr_expect_eq(jd_posting_text_size(&l.v[0]), 0,
+		    "%s: a page that is no posting leaks no text", t[i].file);
+		jd_posting_list_free(&l);
+	}
+}
+
+/* Every encoding reads as the same words: no mojibake, nothing lost
+ * after an undefined Windows-1252 byte. */
+Test(html, encodings)
+{
+	static const struct { const char *file, *warning; } t[] = {
+		{ "cp1252-undeclared.html", "windows-1252" },
+		{ "latin1-declared.html", "windows-1252" },
+		{ "utf8-mislabelled.html", "windows-1252" },
+		{ "utf8-bom.html", NULL },
+		{ "utf16le-bom.html", "utf-16" },
+		{ "utf8-broken.html", "repaired" },
+		{ "mojibake.html", "doubly encoded" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct jd_posting_list l = read_fixture(t[i].file);
+		struct jd_posting *p = &l.v[0];
+		char *all = text_of(p);
+		cr_expect_str_eq(p->title, "Caf\xc3\xa9 Manager", "%s", t[i].file);
+		cr_expect_not_null(strstr(all, "It\xe2\x80\x99s a role for "
+		    "someone who likes people \xe2\x80\x93 and coffee."), "%s: %s",
+		    t[i].file, all);
+		cr_expect_not_null(strstr(all, "at seven and close at four"),
+		    "%s", t[i].file);
+		cr_expect_not_null(strstr(all, "\xe2\x80\x9cGood coffee, kind "
+		    "people\xe2\x80\x9d is the whole plan."), "%s", t[i].file);
+		if (t[i].warning)
+			cr_expect(has_warning(p, t[i].warning), "%s", t[i].file);
+		else
+			cr_expect_eq(p->nwarnings, 0, "%s", t[i].file);
+		free(all);
+		jd_posting_list_free(&l);
+	}
+}
+
+Test(html, declared_charset_through_iconv)
+{
+	struct jd_posting_list l = read_fixture("koi8r-declared.html");
+	struct jd_posting *p = &l.v[0];
+	char *all = text_of(p);
+
+	cr_expect_not_null(strstr(all, "\xd0\x9c\xd1\x8b \xd0\xb8\xd1\x89"
+	    "\xd0\xb5\xd0\xbc"), "KOI8-R read as Cyrillic: %s", all);
+	cr_expect(has_warning(p, "koi8-r"));
+	free(all);
+	jd_posting_list_free(&l);
+}
+
+/* Title, company and location from the page title around its heading, or
+ * from the general patterns when there is no heading. */
+Test(html, title_patterns)
+{
+	static const struct {
+		const char *title, *heading, *url;
+		const char *want_title, *want_company, *want_location;
+	} t[] = {
+		{ "Heidi hiring Senior Engineer in Melbourne, Australia | "
+		  "LinkedIn", "<h1>Senior Engineer</h1>", "",
+		  "Senior Engineer", "Heidi", "Melbourne, Australia" },
+		{ "Acme sta assumendo DATA ANALYST in Rome, Italy | LinkedIn",
+		  "", "", "DATA ANALYST", "Acme", "Rome, Italy" },
+		{ "Job Application for Staff Engineer at Sonar Labs",
+		  "<h1>Staff Engineer</h1>", "", "Staff Engineer",
+		  "Sonar Labs", "" },
+		{ "Senior Designer - Pebble Co | Built In Austin",
+		  "<h1>Senior Designer</h1>", "", "Senior Designer",
+		  "Pebble Co", "" },
+		{ "Pebble Co - Senior Designer - Growth", "",
+		  "https://jobs.example-ats.com/pebbleco/1f2e",
+		  "Senior Designer - Growth", "Pebble Co", "" },
+		{ "Pebble Co - Senior Designer - Growth",
+		  "<h2>Senior Designer - Growth</h2>", "",
+		  "Senior Designer - Growth", "Pebble Co", "" },
+		{ "Backend Engineer at Orbit", "", "", "Backend Engineer",
+		  "Orbit", "" },
+		{ "Careers | Orbit", "<h2>Backend Engineer</h2>",
+		  "https://orbit.example/careers/42", "Backend Engineer",
+		  "Orbit", "" },
+		{ "Data Engineer \xe2\x80\x93 Lumen", "<h1>Data Engineer</h1>",
+		  "", "Data Engineer", "Lumen", "" },
+		{ "Senior Engineer - Acme", "<h1>Acme</h1><h2>Senior Engineer"
+		  "</h2>", "https://acme.example/jobs/1", "Senior Engineer",
+		  "Acme", "" },
+		{ "Nurse Practitioner - Springfield, IL 62701 - Indeed.com",
+		  "<h1>Nurse Practitioner</h1>", "", "Nurse Practitioner", "",
+		  "" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char page[1024];
+		snprintf(page, sizeof page, "<html><head><title>%s</title>"
+		    "<meta property=\"og:url\" content=\"%s\"></head><body>"
+		    "<nav><h1>Menu</h1></nav>%s<p>Some words.</p></body></html>",
+		    t[i].title, t[i].url, t[i].heading);
+		struct jd_posting_list l = read_page("t.html", page);
+		struct jd_posting *p = &l.v[0];
+		cr_expect_str_eq(p->title ? p->title : "", t[i].want_title,
+		    "%s", t[i].title);
+		cr_expect_str_eq(p->company ? p->company : "",
+		    t[i].want_company, "%s", t[i].title);
+		cr_expect_str_eq(p->location ? p->location : "",
+		    t[i].want_location, "%s", t[i].title);
+		jd_posting_list_free(&l);
+	}
+}
+
+/* libxml2 2.9.14 is quadratic in the attributes of one tag: 200,000 of
+ * them must not take minutes. */
+Test(html, many_attributes)
+{
+	struct jd_buf b = JD_BUF_INIT;
+
+	jd_buf_adds(&b, "<html><body><div");
+	for (int i = 0; i < 200000; i++)
+		jd_buf_printf(&b, " a%d=\"x\"", i);
+	jd_buf_adds(&b, ">Requirements</div><p>");
+	for (int i = 0; i < 20; i++)
+		jd_buf_adds(&b, "Ten years of patience with odd markup. ");
+	jd_buf_adds(&b, "</p></body></html>");
+	struct jd_posting_list l = { 0 };
+	double start = jd_util_now();
+	jd_html_read("a.html", b.data, b.len, &l);
+	cr_expect_lt(jd_util_now() - start, 5.0, "quadratic in attributes");
+	char *all = text_of(&l.v[0]);
+	cr_expect_not_null(strstr(all, "Ten years of patience"));
+	free(all);
+	jd_posting_list_free(&l);
+	jd_buf_free(&b);
+}
+
+/* A page nested 300,000 deep (far past what recursion survives) is walked
+ * without recursion. */
+Test(html, deep_nesting)
+{
+	struct jd_buf b = JD_BUF_INIT;
+	const int depth = 300000;
+
+	jd_buf_adds(&b, "<html><body>");
+	for (int i = 0; i < depth; i++)
+		jd_buf_adds(&b, "<div>");
+	for (int i = 0; i < 10; i++)
+		jd_buf_adds(&b, "Deep inside, the words are still read. ");
+	for (int i = 0; i < depth; i++)
+		jd_buf_adds(&b, "</div>");
+	jd_buf_adds(&b, "</body></html>");
+	struct jd_posting_list l = { 0 };
+	jd_html_read("d.html", b.data, b.len, &l);
+	char *all = text_of(&l.v[0]);
+	cr_expect_not_null(strstr(all, "the words are still read"));
+	free(all);
+	jd_posting_list_free(&l);
+	jd_buf_free(&b);
+}
+
+/* Any bytes at all: a clear status, no crash. */
+Test(html, arbitrary_bytes)
+{
+	static const char *const inputs[] = {
+		"", " \n\t ", "\xff\xfe", "\xfe\xff\x00<", "<", "<html",
+		"<!-- never closed", "<script>var a = '</script",
+		"<a b=\"never closed", "\x00\x01\x02\x03<p>\x00</p>",
+		"<svg><title>x</title></svg>", "<table><td><table><td>",
+		"<meta charset=\"no-such-charset\"><p>\xe9t\xe9</p>",
+	};
+	static const char bom_nul[] = "\xfe\xff\x00<";
+	static const char controls[] = "\x00\x01\x02\x03<p>\x00</p>";
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		struct jd_posting_list l = { 0 };
+		size_t n = i == 3 ? sizeof bom_nul - 1 : i == 9 ?
+		    sizeof controls - 1 : strlen(inputs[i]);
+		cr_expect_eq(jd_html_read("x.html", inputs[i], n, &l), 1);
+		cr_expect_neq(l.v[0].status, JD_POST_OK, "input %zu", i);
+		jd_posting_list_free(&l);
+	}
+	static const char alphabet[] = "<>/=\"' abcdp\n&;#x\xc3\xa9\xff";
+	unsigned int seed = 7;
+	char *noise = malloc(1 << 16);
+	for (int round = 0; round < 20; round++) {
+		struct jd_posting_list l = { 0 };
+		for (int i = 0; i < 1 << 16; i++)
+			noise[i] = alphabet[rand_r(&seed) %
+			    (sizeof alphabet - 1)];
+		cr_expect_eq(jd_html_read("n.html", noise, 1 << 16, &l), 1);
+		jd_posting_list_free(&l);
+	}
+	free(noise);
+}
+
+/* Wrappers that look like furniture but hold the page: an ASP.NET form
+ * around everything, the page behind an open cookie modal (aria-hidden,
+ * a body named after the banner). */
+Test(html, wrappers_that_hold_the_page)
+{
+	static const struct { const char *file, *title, *line; } t[] = {
+		{ "aspnet-form.html", "Warehouse Supervisor",
+		  "A forklift licence, or the will to get one." },
+		{ "modal-open.html", "Line Cook",
+		  "Keep your station clean and your labels honest." },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct jd_posting_list l = read_fixture(t[i].file);
+		struct jd_posting *p = &l.v[0];
+		char *all = text_of(p);
+		cr_expect_eq(p->status, JD_POST_OK, "%s", t[i].file);
+		cr_expect_str_eq(p->title, t[i].title, "%s", t[i].file);
+		cr_expect_not_null(strstr(all, t[i].line), "%s: %s", t[i].file,
+		    all);
+		cr_expect_null(strstr(all, "cookies"), "%s", t[i].file);
+		cr_expect_null(strstr(all, "Search jobs"), "%s", t[i].file);
+		free(all);
+		jd_posting_list_free(&l);
+	}
+}
+
+/* JSON-LD as pages really write it: escaped whole, with \' and trailing
+ * commas. */
+Test(html, jsonld_tolerant)
+{
+	static const char *const blocks[] = {
+		"{&quot;@type&quot;:&quot;JobPosting&quot;,&quot;title&quot;:"
+		"&quot;Baker&quot;,&quot;description&quot;:&quot;We bake bread at "
+		"four in the morning for the village.&quot;}",
+		"{\"@type\":\"JobPosting\",\"title\":\"Baker\\'s mate\","
+		"\"description\":\"<p>We bake bread at four in the morning for "
+		"the village.</p>\",}",
+	};
+	static const char *const titles[] = { "Baker", "Baker's mate" };
+	for (size_t i = 0; i < 2; i++) {
+		char page[512];
+		snprintf(page, sizeof page, "<html><head><script type="
+		    "\"application/ld+json\">%s</script></head><body></body>"
+		    "</html>", blocks[i]);
+		struct jd_posting_list l = read_page("j.html", page);
+		cr_expect_str_eq(l.v[0].source, "jsonld", "block %zu", i);
+		cr_expect_str_eq(l.v[0].title, titles[i]);
+		char *all = text_of(&l.v[0]);
+		cr_expect_str_eq(all, "We bake bread at four in the morning for "
+		    "the village.");
+		free(all);
+		jd_posting_list_free(&l);
+	}
+}
+
+/* Not a posting at all: a news article yields its body lines, without
+ * related headlines (whose "President" and "Director" make no listing),
+ * comments, share tools or the newsletter box. */
+Test(html, news_article_main_content)
+{
+	struct jd_posting_list l = read_fixture("news-article.html");
+	struct jd_posting *p = &l.v[0];
+	char *all = text_of(p);
+	static const char *const leaks[] = {
+		"Sport", "morning briefing", "Ada Fernsby", "Share on",
+		"More from", "President", "Comments", "grandfather",
+		"All rights", NULL
+	};
+
+	cr_expect_eq(p->status, JD_POST_OK);
+	cr_expect_str_eq(p->title, "Harbour city votes to restore its salt "
+	    "marshes");
+	cr_expect_not_null(strstr(all, "The city council voted on Tuesday"));
+	cr_expect_not_null(strstr(all, "Farmers divided|Not everyone is "
+	    "convinced."));
+	cr_expect_not_null(strstr(all, "the railway that run behind the "
+	    "marsh."));
+	for (const char *const *k = leaks; *k; k++)
+		cr_expect_null(strstr(all, *k), "'%s' leaked", *k);
+	free(all);
+	jd_posting_list_free(&l);
+}
+
+Test(html, jsonld_fields_with_entities_and_tags)
+{
+	const char *page = "<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"JobPosting\",\"title\":\"R&amp;D Engineer &#8211; "
+	    "<b>Optics</b>\",\"hiringOrganization\":{\"name\":\"Lens &amp; "
+	    "Co\"},\"description\":\"We grind lenses for telescopes.\"}"
+	    "</script></head></html>";
+	struct jd_posting_list l = read_page("e.html", page);
+
+	cr_expect_str_eq(l.v[0].title, "R&D Engineer \xe2\x80\x93 Optics");
+	cr_expect_str_eq(l.v[0].company, "Lens & Co");
+	jd_posting_list_free(&l);
+}
+
+/* A posting with other jobs beside it (JSON-LD ItemList, cards with a
+ * line each inside the content) is a posting, without the other jobs. */
+Test(html, posting_with_other_jobs)
+{
+	struct jd_posting_list l = read_fixture("related-cards.html");
+	struct jd_posting *p = &l.v[0];
+	char *all = text_of(p);
+
+	cr_expect_eq(p->status, JD_POST_OK);
+	cr_expect_str_eq(p->source, "html", "no JobPosting is titled after "
+	    "the page");
+	cr_expect_str_eq(p->title, "Pastry Chef");
+	cr_expect_not_null(strstr(all, "Patience with butter"));
+	cr_expect_null(strstr(all, "Bread Baker"), "%s", all);
+	cr_expect_null(strstr(all, "dinosaur"), "%s", all);
+	free(all);
+	jd_posting_list_free(&l);
+}
+
+/* A careers page whose JSON-LD lists several JobPostings, none its own. */
+Test(html, jsonld_item_list_is_a_listing)
+{
+	const char *page = "<html><head><title>Careers at Brightside</title>"
+	    "<script type=\"application/ld+json\">{\"@type\":\"ItemList\","
+	    "\"itemListElement\":[{\"@type\":\"JobPosting\",\"title\":\"Welder\","
+	    "\"description\":\"Weld.\"},{\"@type\":\"JobPosting\",\"title\":"
+	    "\"Painter\",\"description\":\"Paint.\"},{\"@type\":\"JobPosting\","
+	    "\"title\":\"Fitter\",\"description\":\"Fit.\"}]}</script></head>"
+	    "<body><h1>Careers at Brightside</h1><p>We build ferries, and we "
+	    "have done so for ninety years in this harbour town, with families "
+	    "who have worked here for three generations and still love it."
+	    "</p></body></html>";
+	struct jd_posting_list l = read_page("i.html", page);
+
+	cr_expect_eq(l.v[0].status, JD_POST_LISTING);
+	cr_expect_eq(jd_posting_text_size(&l.v[0]), 0);
 	jd_posting_list_free(&l);
 }

@@ -50,7 +50,12 @@ struct jd_posting_list {
  * Reads the postings in bytes[0..len) named path: one for a page or a text
  * file, one for each element of a .json file. Appends them to out (their
  * ids and warnings set; status JD_POST_ERROR when unreadable). Returns the
- * number appended.
+ * number appended. A page is read from its JSON-LD JobPosting, else the
+ * description in its embedded application data, else its main content,
+ * else its meta description; a page that is no posting (JD_POST_WALL,
+ * JD_POST_EMPTY, JD_POST_LISTING) keeps its title but no sections.
+ * Any bytes are safe: the caller caps the size, and pages past 256 MiB
+ * are read in part with a warning.
  */
 size_t jd_html_read(const char *path, const char *bytes, size_t len,
     struct jd_posting_list *out);

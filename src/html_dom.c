@@ -1,0 +1,556 @@
+/*
+ * html_dom.c: small tools over libxml2's tree: an iterative walk (pages
+ * may nest a million deep), tag classes, and what a reader never sees:
+ * hidden elements and page furniture (navigation, forms, cookie banners).
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "html_dom.h"
+#include "jdalign/util.h"
+
+void
+hb_visit(xmlNode *root, const struct hb_visitor *v)
+{
+	xmlNode *n = root;
+
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if (v->enter(v->arg, n)) {
+				if (n->children) {
+					n = n->children;
+					continue;
+				}
+				if (v->leave)
+					v->leave(v->arg, n);
+			}
+		} else if ((n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) && v->text)
+			v->text(v->arg, n);
+		while (n != root && n->next == NULL) {
+			n = n->parent;
+			if (n == NULL)
+				return;
+			if (v->leave)
+				v->leave(v->arg, n);
+		}
+		if (n == root)
+			return;
+		n = n->next;
+	}
+}
+
+/* Every tag the module cares about, sorted by name, with its classes. */
+static const struct tagdef {
+	const char *name;
+	unsigned bits;
+} tags[] = {
+	{ "a", HB_LINK },
+	{ "address", HB_BLOCK },
+	{ "article", HB_BLOCK | HB_MAINLIKE },
+	{ "aside", HB_BLOCK | HB_FURNITURE | HB_CONTAINER },
+	{ "audio", HB_UNSEEN },
+	{ "b", HB_BOLD },
+	{ "blockquote", HB_BLOCK | HB_PARA },
+	{ "body", HB_BLOCK },
+	{ "br", HB_BLOCK },
+	{ "button", HB_UNSEEN | HB_CONTROL },
+	{ "canvas", HB_UNSEEN },
+	{ "caption", HB_BLOCK },
+	{ "center", HB_BLOCK },
+	{ "datalist", HB_UNSEEN },
+	{ "dd", HB_BLOCK | HB_PARA },
+	{ "details", HB_BLOCK },
+	{ "dialog", HB_BLOCK | HB_FURNITURE },
+	{ "div", HB_BLOCK | HB_CONTAINER | HB_CLEAN },
+	{ "dl", HB_BLOCK | HB_CONTAINER | HB_CLEAN },
+	{ "dt", HB_BLOCK | HB_PARA },
+	{ "embed", HB_UNSEEN },
+	{ "fieldset", HB_BLOCK | HB_FURNITURE },
+	{ "figcaption", HB_BLOCK },
+	{ "figure", HB_BLOCK },
+	{ "footer", HB_BLOCK | HB_FURNITURE | HB_CONTAINER },
+	{ "form", HB_BLOCK | HB_FURNITURE | HB_CONTROL },
+	{ "h1", HB_BLOCK | HB_HEADING | HB_H1 },
+	{ "h2", HB_BLOCK | HB_HEADING | HB_PARA },
+	{ "h3", HB_BLOCK | HB_HEADING | HB_PARA },
+	{ "h4", HB_BLOCK | HB_HEADING | HB_PARA },
+	{ "h5", HB_BLOCK | HB_HEADING | HB_PARA },
+	{ "h6", HB_BLOCK | HB_HEADING | HB_PARA },
+	{ "head", HB_UNSEEN },
+	{ "header", HB_BLOCK | HB_FURNITURE | HB_CONTAINER },
+	{ "hgroup", HB_BLOCK },
+	{ "hr", HB_BLOCK },
+	{ "html", HB_BLOCK },
+	{ "iframe", HB_UNSEEN },
+	{ "input", HB_UNSEEN | HB_CONTROL },
+	{ "label", HB_FURNITURE },
+	{ "legend", HB_BLOCK },
+	{ "li", HB_BLOCK | HB_PARA },
+	{ "link", HB_UNSEEN },
+	{ "main", HB_BLOCK | HB_MAINLIKE },
+	{ "map", HB_UNSEEN },
+	{ "math", HB_UNSEEN },
+	{ "menu", HB_BLOCK | HB_FURNITURE },
+	{ "meta", HB_UNSEEN },
+	{ "nav", HB_BLOCK | HB_FURNITURE },
+	{ "noscript", HB_UNSEEN },
+	{ "object", HB_UNSEEN },
+	{ "ol", HB_BLOCK | HB_CONTAINER | HB_CLEAN },
+	{ "option", HB_UNSEEN },
+	{ "p", HB_BLOCK | HB_PARA },
+	{ "picture", HB_UNSEEN },
+	{ "pre", HB_BLOCK | HB_PARA },
+	{ "script", HB_UNSEEN },
+	{ "section", HB_BLOCK | HB_CONTAINER | HB_CLEAN },
+	{ "select", HB_UNSEEN | HB_CONTROL },
+	{ "span", HB_CONTAINER | HB_CLEAN },
+	{ "strong", HB_BOLD },
+	{ "style", HB_UNSEEN },
+	{ "summary", HB_BLOCK },
+	{ "svg", HB_UNSEEN },
+	{ "table", HB_BLOCK | HB_CONTAINER | HB_CLEAN },
+	{ "tbody", HB_BLOCK },
+	{ "td", HB_BLOCK | HB_PARA },
+	{ "template", HB_UNSEEN },
+	{ "textarea", HB_UNSEEN | HB_CONTROL },
+	{ "tfoot", HB_BLOCK },
+	{ "th", HB_BLOCK },
+	{ "thead", HB_BLOCK },
+	{ "title", HB_UNSEEN },
+	{ "tr", HB_BLOCK },
+	{ "ul", HB_BLOCK | HB_CONTAINER | HB_CLEAN },
+	{ "video", HB_UNSEEN },
+};
+
+static int
+tag_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct tagdef *)elem)->name);
+}
+
+/* Names come from the parser's dictionary, so a small cache keyed by the
+ * name's address saves the search; the name is compared again because a
+ * freed dictionary's addresses come back for other names. */
+unsigned
+hb_tag(const xmlNode *n)
+{
+	static _Thread_local struct {
+		const xmlChar *name;
+		char copy[12];
+		unsigned bits;
+	} cache[64];
+	const struct tagdef *d;
+	size_t slot;
+
+	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
+		return 0;
+	slot = ((uintptr_t)n->name >> 3) & 63;
+	if (cache[slot].name == n->name &&
+	    strcmp(cache[slot].copy, (const char *)n->name) == 0)
+		return cache[slot].bits;
+	d = bsearch(n->name, tags, sizeof tags / sizeof tags[0],
+	    sizeof tags[0], tag_cmp);
+	if (strlen((const char *)n->name) < sizeof cache[0].copy) {
+		cache[slot].name = n->name;
+		memcpy(cache[slot].copy, n->name,
+		    strlen((const char *)n->name) + 1);
+		cache[slot].bits = d ? d->bits : 0;
+	}
+	return d ? d->bits : 0;
+}
+
+int
+hb_is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+int
+hb_heading_tag(const xmlNode *n)
+{
+	return (hb_tag(n) & HB_HEADING) != 0;
+}
+
+int
+hb_block_tag(const xmlNode *n)
+{
+	return (hb_tag(n) & HB_BLOCK) != 0;
+}
+
+int
+hb_unseen_tag(const xmlNode *n)
+{
+	return (hb_tag(n) & HB_UNSEEN) != 0;
+}
+
+char *
+hb_attr_lower(xmlNode *n, const char *attr)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	for (char *p = s; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	return s;
+}
+
+int
+hb_attr_has(xmlNode *n, const char *attr, const char *needle)
+{
+	char *v;
+	int r;
+
+	if (n->properties == NULL)
+		return 0;
+	if ((v = hb_attr_lower(n, attr)) == NULL)
+		return 0;
+	r = needle == NULL || strstr(v, needle) != NULL;
+	free(v);
+	return r;
+}
+
+char *
+hb_class_id(xmlNode *n)
+{
+	char *c = n->properties ? hb_attr_lower(n, "class") : NULL;
+	char *i = n->properties ? hb_attr_lower(n, "id") : NULL;
+	struct jd_buf b = JD_BUF_INIT;
+
+	if (c)
+		jd_buf_adds(&b, c);
+	jd_buf_addc(&b, ' ');
+	if (i)
+		jd_buf_adds(&b, i);
+	free(c);
+	free(i);
+	return jd_buf_take(&b);
+}
+
+/* "display : none" and friends in an inline style, spaces ignored. */
+static int
+style_hidden(xmlNode *n)
+{
+	char *v = hb_attr_lower(n, "style");
+	size_t k = 0;
+	int r;
+
+	if (v == NULL)
+		return 0;
+	for (size_t i = 0; v[i]; i++)
+		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\n')
+			v[k++] = v[i];
+	v[k] = '\0';
+	r = strstr(v, "display:none") != NULL ||
+	    strstr(v, "visibility:hidden") != NULL;
+	free(v);
+	return r;
+}
+
+/* Is word a whole space-separated token of list? */
+static int
+has_token(const char *list, const char *word)
+{
+	size_t m = strlen(word);
+
+	for (const char *p = strstr(list, word); p; p = strstr(p + 1, word))
+		if ((p == list || p[-1] == ' ') && (p[m] == '\0' ||
+		    p[m] == ' '))
+			return 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------ subtrees */
+
+/*
+ * What a reader sees of an element, and what that decision needs to know
+ * of its subtree (how much text it holds, whether it holds the page's h1,
+ * main or article), is computed once per document, bottom up, and kept in
+ * the element's psvi field, which libxml2 uses only for schema
+ * validation. Every later walk reads it in O(1): nested hidden or modal
+ * elements stay linear, and no attribute is read twice.
+ */
+#define SUB_DONE 1u
+#define SUB_WRAPS 2u
+#define SUB_DECIDED 4u
+#define SUB_HIDDEN 8u		/* an unseen tag, or hidden */
+#define SUB_FURNITURE 16u
+#define SUB_BITS 31u
+#define SUB_SHIFT 5
+#define SUB_MAX ((uintptr_t)1 << 24)
+
+static int hidden_calc(xmlNode *n);
+static int furniture_calc(xmlNode *n);
+
+static uintptr_t
+sub_get(const xmlNode *n)
+{
+	return n->type == XML_ELEMENT_NODE ? (uintptr_t)n->psvi : 0;
+}
+
+static size_t
+sub_text(const xmlNode *n)
+{
+	return (size_t)(sub_get(n) >> SUB_SHIFT);
+}
+
+static void
+sub_set(xmlNode *n, size_t text, uintptr_t bits)
+{
+	if (text > SUB_MAX)
+		text = SUB_MAX;
+	n->psvi = (void *)(((uintptr_t)text << SUB_SHIFT) | (bits & SUB_BITS));
+}
+
+static int
+sub_enter(void *arg, xmlNode *n)
+{
+	(void)arg;
+	if (hb_tag(n) & HB_UNSEEN) {
+		sub_set(n, 0, SUB_DONE | SUB_DECIDED | SUB_HIDDEN);
+		return 0;
+	}
+	sub_set(n, 0, SUB_DONE);
+	return 1;
+}
+
+static void
+sub_leave(void *arg, xmlNode *n)
+{
+	xmlNode *up = n->parent;
+	uintptr_t bits = sub_get(n);
+
+	(void)arg;
+	if (up && up->type == XML_ELEMENT_NODE)
+		sub_set(up, sub_text(up) + sub_text(n), sub_get(up) |
+		    ((hb_tag(n) & (HB_H1 | HB_MAINLIKE)) ||
+		    (bits & SUB_WRAPS) ? SUB_WRAPS : 0));
+	bits |= SUB_DECIDED;
+	if (hidden_calc(n))
+		bits |= SUB_HIDDEN;
+	if (furniture_calc(n))
+		bits |= SUB_FURNITURE;
+	sub_set(n, sub_text(n), bits);
+}
+
+static void
+sub_textnode(void *arg, xmlNode *n)
+{
+	xmlNode *up = n->parent;
+	int space = 1;
+
+	(void)arg;
+	if (n->content && up && up->type == XML_ELEMENT_NODE)
+		sub_set(up, sub_text(up) + hb_text_chars((const char *)
+		    n->content, strlen((const char *)n->content), &space),
+		    sub_get(up));
+}
+
+void
+hb_dom_prepare(xmlNode *root)
+{
+	struct hb_visitor v = { sub_enter, sub_leave, sub_textnode, NULL };
+
+	hb_visit(root, &v);
+}
+
+/* Does n's subtree hold at least cap characters of text? */
+static int
+text_at_least(xmlNode *n, size_t cap)
+{
+	return sub_text(n) >= cap;
+}
+
+/* aria-hidden hides icons and duplicates; on a subtree that wraps the
+ * page (holds its h1, main or article) or is large, it is the page behind
+ * an open modal, which a reader still sees. */
+#define ARIA_HIDDEN_MAX 2000
+/* A dialog this long is the content (a posting shown in a modal). */
+#define DIALOG_MAX 1500
+/* A cookie banner is short; a long block named so is the page. */
+#define BANNER_MAX 3000
+
+static int
+hidden_calc(xmlNode *n)
+{
+	static const char *const sr[] = {
+		"sr-only", "visually-hidden", "visuallyhidden",
+		"screen-reader-text", "screen-reader-only", "a11y-hidden",
+		"u-hidden", NULL
+	};
+	int r = 0;
+
+	if (n->properties == NULL)
+		return 0;
+	if (xmlHasProp(n, (const xmlChar *)"hidden") || style_hidden(n))
+		return 1;
+	if (hb_attr_has(n, "aria-hidden", "true"))
+		return !(sub_get(n) & SUB_WRAPS) &&
+		    !text_at_least(n, ARIA_HIDDEN_MAX);
+	char *c = hb_attr_lower(n, "class");
+	for (const char *const *s = sr; c && *s && !r; s++)
+		r = has_token(c, *s);
+	free(c);
+	return r;
+}
+
+static int
+dialog(xmlNode *n)
+{
+	static const char *const roles[] = { "dialog", "alertdialog", NULL };
+	char *role;
+	int r = hb_is(n, "dialog");
+
+	if (!r && n->properties) {
+		role = hb_attr_lower(n, "role");
+		for (const char *const *s = roles; role && *s && !r; s++)
+			r = strcmp(role, *s) == 0;
+		free(role);
+		r = r || hb_attr_has(n, "aria-modal", "true");
+	}
+	return r && !text_at_least(n, DIALOG_MAX);
+}
+
+static int
+banner(xmlNode *n)
+{
+	static const char *const words[] = {
+		"cookie", "consent", "gdpr", "onetrust", NULL
+	};
+	char *ci;
+	int r = 0;
+
+	if (n->properties == NULL || hb_is(n, "body") || hb_is(n, "html") ||
+	    hb_is(n, "main") || hb_is(n, "article"))
+		return 0;
+	ci = hb_class_id(n);
+	for (const char *const *s = words; *s && !r; s++)
+		r = strstr(ci, *s) != NULL;
+	free(ci);
+	return r && !text_at_least(n, BANNER_MAX);
+}
+
+/* A form is an application form, unless it wraps the whole page (as
+ * ASP.NET pages do): then it holds the page's h1, main or article. */
+static int
+furniture_calc(xmlNode *n)
+{
+	static const char *const roles[] = {
+		"navigation", "banner", "contentinfo", "menu", "menubar",
+		"search", "complementary", NULL
+	};
+	unsigned t = hb_tag(n);
+	int r = 0;
+
+	if (hb_is(n, "form"))
+		return !(sub_get(n) & SUB_WRAPS);
+	if (hb_is(n, "dialog"))
+		return dialog(n);
+	if (t & HB_FURNITURE)
+		return 1;
+	if (n->properties == NULL)
+		return 0;
+	char *role = hb_attr_lower(n, "role");
+	for (const char *const *s = roles; role && *s && !r; s++)
+		r = strcmp(role, *s) == 0;
+	free(role);
+	return r || dialog(n) || banner(n);
+}
+
+int
+hb_hidden(xmlNode *n)
+{
+	uintptr_t b = sub_get(n);
+
+	if (b & SUB_DECIDED)
+		return (b & SUB_HIDDEN) && !hb_unseen_tag(n);
+	return hidden_calc(n);
+}
+
+int
+hb_furniture(xmlNode *n)
+{
+	uintptr_t b = sub_get(n);
+
+	return b & SUB_DECIDED ? (b & SUB_FURNITURE) != 0 : furniture_calc(n);
+}
+
+int
+hb_skipped(xmlNode *n)
+{
+	uintptr_t b = sub_get(n);
+
+	if (b & SUB_DECIDED)
+		return (b & (SUB_HIDDEN | SUB_FURNITURE)) != 0;
+	return hb_unseen_tag(n) || hidden_calc(n) || furniture_calc(n);
+}
+
+size_t
+hb_text_chars(const char *s, size_t n, int *space)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f';
+		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
+			ws = 1;
+			i++;
+		}
+		if (ws) {
+			if (!*space)
+				count++;
+			*space = 1;
+		} else {
+			if ((c & 0xc0) != 0x80)
+				count++;
+			*space = 0;
+		}
+	}
+	return count;
+}
+
+struct gather {
+	struct jd_buf b;
+};
+
+static int
+gather_enter(void *arg, xmlNode *n)
+{
+	struct gather *g = arg;
+
+	if (hb_unseen_tag(n) || hb_hidden(n))
+		return 0;
+	if (hb_block_tag(n))
+		jd_buf_addc(&g->b, ' ');
+	return 1;
+}
+
+static void
+gather_text(void *arg, xmlNode *n)
+{
+	struct gather *g = arg;
+
+	if (n->content)
+		jd_buf_adds(&g->b, (const char *)n->content);
+}
+
+char *
+hb_node_text(xmlNode *n)
+{
+	struct gather g = { JD_BUF_INIT };
+	struct hb_visitor v = { gather_enter, NULL, gather_text, &g };
+	struct jd_buf out = JD_BUF_INIT;
+
+	hb_visit(n, &v);
+	hb_normalize(&out, jd_buf_str(&g.b), g.b.len);
+	jd_buf_free(&g.b);
+	return jd_buf_take(&out);
+}

@@ -1,0 +1,379 @@
+/*
+ * html_enc.c: makes the bytes of a page safe for libxml2: valid UTF-8 from
+ * whatever the page was written in (BOM, declared charset, undeclared
+ * Windows-1252, broken UTF-8), no NUL or control bytes, and no tag with so
+ * many attributes that the parser turns quadratic. Knows nothing of what
+ * the page says. UTF-8 that was once read as Windows-1252 and written
+ * again ("itâ€™s") is repaired.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "html_dom.h"
+#include "jdalign/util.h"
+
+#define PARSE_OPTS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
+	HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT | \
+	XML_PARSE_HUGE | HTML_PARSE_IGNORE_ENC)
+#define SNIFF 1024
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int
+label_char(int c)
+{
+	c = lower(c);
+	return c == '-' || c == '_' || c == '.' || c == ':' ||
+	    (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Case-insensitive search for the ASCII word w in s[0..n). */
+static const char *
+find_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+
+	for (size_t i = 0; m && i + m <= n; i++) {
+		size_t k = 0;
+		while (k < m && lower((unsigned char)s[i + k]) == w[k])
+			k++;
+		if (k == m)
+			return s + i;
+	}
+	return NULL;
+}
+
+/* The charset a page declares in its first bytes (meta charset,
+ * http-equiv content, XML declaration), lower case, or NULL. */
+static char *
+declared_charset(const char *s, size_t n)
+{
+	size_t lim = n < SNIFF ? n : SNIFF;
+	const char *p = find_ci(s, lim, "charset");
+	size_t skip = 7;
+
+	if (p == NULL && (p = find_ci(s, lim, "encoding=")) != NULL)
+		skip = 8;
+	if (p == NULL)
+		return NULL;
+	p += skip;
+	while (p < s + lim && (*p == ' ' || *p == '='))
+		p++;
+	while (p < s + lim && (*p == '"' || *p == '\'' || *p == ' '))
+		p++;
+	size_t k = 0;
+	while (p + k < s + lim && k < 40 && label_char((unsigned char)p[k]))
+		k++;
+	if (k == 0)
+		return NULL;
+	char *cs = xstrndup(p, k);
+	for (char *c = cs; *c; c++)
+		*c = (char)lower((unsigned char)*c);
+	return cs;
+}
+
+static int
+is_utf8_label(const char *cs)
+{
+	return cs && (strcmp(cs, "utf-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* Labels browsers read as Windows-1252. */
+static int
+is_1252_label(const char *cs)
+{
+	static const char *const l[] = {
+		"windows-1252", "cp1252", "x-cp1252", "latin1", "latin-1",
+		"iso-8859-1", "iso8859-1", "iso_8859-1", "l1", "ascii",
+		"us-ascii", "iso-ir-100", "cp819", "ibm819", NULL
+	};
+	for (const char *const *p = l; cs && *p; p++)
+		if (strcmp(cs, *p) == 0)
+			return 1;
+	return 0;
+}
+
+/* Counts valid multi-byte UTF-8 sequences and invalid bytes. */
+static void
+utf8_census(const char *s, size_t n, size_t *multi, size_t *bad)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+
+	*multi = *bad = 0;
+	for (size_t i = 0; i < n;) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t l = jd_util_utf8_decode(u + i, n - i, &cp);
+		if (l == 0) {
+			(*bad)++;
+			i++;
+		} else {
+			(*multi)++;
+			i += l;
+		}
+	}
+}
+
+/* Converts from a charset iconv knows; -1 when it does not know it. */
+static int
+from_charset(const char *cs, const char *s, size_t n, struct jd_buf *out)
+{
+	iconv_t cd = iconv_open("UTF-8", cs);
+	char chunk[4096];
+
+	if (cd == (iconv_t)-1)
+		return -1;
+	char *in = (char *)s;
+	size_t left = n;
+	while (left > 0) {
+		char *o = chunk;
+		size_t room = sizeof chunk;
+		size_t r = iconv(cd, &in, &left, &o, &room);
+		jd_buf_add(out, chunk, (size_t)(o - chunk));
+		if (r == (size_t)-1 && errno == E2BIG)
+			continue;
+		if (r == (size_t)-1) {	/* EILSEQ, EINVAL: one byte lost */
+			jd_buf_adds(out, "\xef\xbf\xbd");
+			in++;
+			left--;
+		}
+	}
+	iconv_close(cd);
+	return 0;
+}
+
+/* NUL and control bytes confuse the parser: they become spaces. */
+static void
+scrub_controls(struct jd_buf *b)
+{
+	for (size_t i = 0; i < b->len; i++) {
+		unsigned char c = (unsigned char)b->data[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			b->data[i] = ' ';
+		else if (c == 0x7f)
+			b->data[i] = ' ';
+	}
+}
+
+static const char *
+to_utf8(const char *s, size_t n, struct jd_buf *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char *cs = declared_charset(s, n);
+	size_t multi, bad;
+	const char *enc;
+
+	if ((n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
+	    (u[0] == 0xfe && u[1] == 0xff))) ||
+	    (n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) ||
+	    jd_util_utf8_valid(s, n)) {
+		free(cs);
+		return jd_util_to_utf8(s, n, NULL, out);
+	}
+	/* Broken UTF-8 still has more valid multi-byte sequences than bad
+	 * bytes; a page in another charset has few or none. */
+	utf8_census(s, n, &multi, &bad);
+	if (multi > 2 * bad || (is_utf8_label(cs) && multi >= bad))
+		enc = jd_util_to_utf8(s, n, "utf-8", out);
+	else if (cs && !is_1252_label(cs) && !is_utf8_label(cs) &&
+	    from_charset(cs, s, n, out) == 0) {
+		static _Thread_local char name[48];
+		snprintf(name, sizeof name, "%s", cs);
+		enc = name;
+	} else
+		enc = jd_util_to_utf8(s, n, NULL, out);
+	free(cs);
+	return enc;
+}
+
+/* ------------------------------------------------------------ attributes */
+
+static int
+space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static int
+alpha(int c)
+{
+	c = lower(c);
+	return c >= 'a' && c <= 'z';
+}
+
+/* Skips one attribute (name, optional = and value) from i; returns the
+ * index after it. */
+static size_t
+skip_attr(const char *s, size_t n, size_t i)
+{
+	size_t start = i;
+
+	while (i < n && !space((unsigned char)s[i]) && s[i] != '>' &&
+	    s[i] != '/' && (s[i] != '=' || i == start))
+		i++;
+	size_t j = i;
+	while (j < n && space((unsigned char)s[j]))
+		j++;
+	if (j >= n || s[j] != '=')
+		return i;
+	j++;
+	while (j < n && space((unsigned char)s[j]))
+		j++;
+	if (j < n && (s[j] == '"' || s[j] == '\'')) {
+		const char *q = memchr(s + j + 1, s[j], n - j - 1);
+		return q ? (size_t)(q - s) + 1 : n;
+	}
+	while (j < n && !space((unsigned char)s[j]) && s[j] != '>')
+		j++;
+	return j;
+}
+
+/* Copies the rest of a raw-text element (script, style) verbatim. */
+static size_t
+raw_text(const char *s, size_t n, size_t i, const char *name, size_t len,
+    struct jd_buf *out)
+{
+	char end[16] = "</";
+
+	if (len > 10)
+		return i;
+	memcpy(end + 2, name, len);
+	end[len + 2] = '\0';
+	for (size_t k = 2; end[k]; k++)
+		end[k] = (char)lower((unsigned char)end[k]);
+	const char *e = find_ci(s + i, n - i, end);
+	size_t stop = e ? (size_t)(e - s) : n;
+	jd_buf_add(out, s + i, stop - i);
+	return stop;
+}
+
+static int
+raw_name(const char *name, size_t len)
+{
+	static const char *const raw[] = {
+		"script", "style", "textarea", "xmp", "noscript", NULL
+	};
+	for (const char *const *r = raw; *r; r++)
+		if (strlen(*r) == len && find_ci(name, len, *r) == name)
+			return 1;
+	return 0;
+}
+
+/* Copies one start tag at s[i] == '<', keeping at most HB_MAX_ATTRS
+ * attributes; returns the index after it. */
+static size_t
+tag(const char *s, size_t n, size_t i, struct jd_buf *out, size_t *cut)
+{
+	size_t j = i + 1, count = 0;
+
+	while (j < n && !space((unsigned char)s[j]) && s[j] != '>' &&
+	    s[j] != '/')
+		j++;
+	const char *name = s + i + 1;
+	size_t len = (size_t)(s + j - name);
+	jd_buf_add(out, s + i, j - i);
+	while (j < n) {
+		size_t ws = j;
+		while (j < n && (space((unsigned char)s[j]) || s[j] == '/'))
+			j++;
+		if (j >= n || s[j] == '>') {
+			jd_buf_add(out, s + ws, j - ws);
+			break;
+		}
+		size_t e = skip_attr(s, n, j);
+		if (++count <= HB_MAX_ATTRS)
+			jd_buf_add(out, s + ws, e - ws);
+		else
+			(*cut)++;
+		j = e;
+	}
+	if (j < n) {
+		jd_buf_addc(out, '>');
+		j++;
+		if (raw_name(name, len))
+			j = raw_text(s, n, j, name, len, out);
+	}
+	return j;
+}
+
+/* Cuts tags down to HB_MAX_ATTRS attributes; returns how many it cut. */
+static size_t
+guard_attrs(const char *s, size_t n, struct jd_buf *out)
+{
+	size_t cut = 0, i = 0;
+
+	while (i < n) {
+		const char *lt = memchr(s + i, '<', n - i);
+		size_t at = lt ? (size_t)(lt - s) : n;
+		jd_buf_add(out, s + i, at - i);
+		i = at;
+		if (i >= n)
+			break;
+		if (i + 1 < n && alpha((unsigned char)s[i + 1]))
+			i = tag(s, n, i, out, &cut);
+		else
+			jd_buf_addc(out, s[i++]);
+	}
+	return cut;
+}
+
+/* A cheap look for what doubly encoded UTF-8 starts with: "Ã" or "Â"
+ * (C3 83, C3 82) and "â" followed by "€" or a C1 control. */
+static int
+doubly_encoded(const struct jd_buf *b)
+{
+	static const char *const marks[] = {
+		"\xc3\x83", "\xc3\x82", "\xc3\xa2\xe2\x82\xac", "\xc3\xa2\xc2",
+		NULL
+	};
+	for (const char *const *m = marks; *m; m++)
+		if (b->len && memmem(b->data, b->len, *m, strlen(*m)))
+			return 1;
+	return 0;
+}
+
+const char *
+hb_decode(const char *s, size_t n, struct jd_buf *out, size_t *repaired)
+{
+	struct jd_buf u = JD_BUF_INIT;
+	const char *enc;
+
+	if (n > HB_MAX_PARSE)
+		n = HB_MAX_PARSE;
+	enc = to_utf8(s, n, &u);
+	scrub_controls(&u);
+	*repaired = doubly_encoded(&u) ? jd_util_fix_mojibake(u.data, &u.len) :
+	    0;
+	jd_buf_reset(out);
+	jd_buf_grow(out, u.len);
+	guard_attrs(jd_buf_str(&u), u.len, out);
+	jd_buf_free(&u);
+	return enc;
+}
+
+htmlDocPtr
+hb_parse_utf8(const char *s, size_t n)
+{
+	htmlParserCtxtPtr ctxt;
+	htmlDocPtr doc;
+
+	if (n == 0 || n > (size_t)INT32_MAX)
+		return NULL;
+	ctxt = htmlNewParserCtxt();
+	if (ctxt == NULL)
+		return NULL;
+	doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", PARSE_OPTS);
+	htmlFreeParserCtxt(ctxt);
+	if (doc && xmlDocGetRootElement(doc))
+		hb_dom_prepare(xmlDocGetRootElement(doc));
+	return doc;
+}
