@@ -32,14 +32,6 @@ jd_buf_add(struct jd_buf *b, const void *p, size_t n)
 }
 
 void
-jd_buf_addc(struct jd_buf *b, char c)
-{
-	jd_buf_grow(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
-}
-
-void
 jd_buf_adds(struct jd_buf *b, const char *s)
 {
 	jd_buf_add(b, s, strlen(s));

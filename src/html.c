@@ -44,6 +44,27 @@ kind_by_name(const char *s, size_t n)
 	return -1;
 }
 
+/* Rules by mode (heading 0, line 1) and first byte of their phrase, so a
+ * text is compared only with the phrases that can start at each word. */
+struct bucket {
+	size_t *v;
+	size_t n;
+};
+static struct bucket buckets[2][256];
+
+static void
+index_rules(void)
+{
+	for (size_t i = 0; i < nrules; i++) {
+		struct bucket *b;
+		if (rules[i].len == 0)
+			continue;
+		b = &buckets[rules[i].line][(unsigned char)rules[i].phrase[0]];
+		b->v = xreallocarray(b->v, b->n + 1, sizeof *b->v);
+		b->v[b->n++] = i;
+	}
+}
+
 static void
 load_rules(void)
 {
@@ -73,6 +94,7 @@ load_rules(void)
 		}
 		s = e + 1;
 	}
+	index_rules();
 }
 
 /* Folds text for matching: ASCII lower case, typographic quotes and
@@ -125,19 +147,23 @@ word_char(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* The phrase in the folded text, not inside a longer word. */
-static int
-contains_words(const char *text, size_t n, const char *phrase, size_t m)
+/* Marks in hit[] every rule of the mode whose phrase stands in the folded
+ * text as whole words. */
+static void
+match_rules(const char *text, size_t n, int line, unsigned char *hit)
 {
-	for (const char *p = text; m && (size_t)(text + n - p) >= m; p++) {
-		p = memmem(p, (size_t)(text + n - p), phrase, m);
-		if (p == NULL)
-			return 0;
-		if ((p == text || !word_char((unsigned char)p[-1])) &&
-		    (p + m == text + n || !word_char((unsigned char)p[m])))
-			return 1;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && word_char((unsigned char)text[i - 1]))
+			continue;
+		const struct bucket *b = &buckets[line][(unsigned char)text[i]];
+		for (size_t k = 0; k < b->n; k++) {
+			const struct rule *r = &rules[b->v[k]];
+			if (r->len <= n - i && memcmp(text + i, r->phrase,
+			    r->len) == 0 && (i + r->len == n ||
+			    !word_char((unsigned char)text[i + r->len])))
+				hit[b->v[k]] = 1;
+		}
 	}
-	return 0;
 }
 
 /* The kind of the longest phrase the text contains; a preferred phrase
@@ -151,9 +177,10 @@ classify(const char *s, size_t n, int line)
 
 	pthread_once(&rules_once, load_rules);
 	fold(&f, s, n);
+	unsigned char *hit = xcalloc(nrules + 1, 1);
+	match_rules(jd_buf_str(&f), f.len, line, hit);
 	for (size_t i = 0; i < nrules; i++) {
-		if (rules[i].line != line || !contains_words(jd_buf_str(&f),
-		    f.len, rules[i].phrase, rules[i].len))
+		if (!hit[i])
 			continue;
 		preferred |= rules[i].kind == JD_SEC_PREFERRED;
 		if (rules[i].len > best) {
@@ -162,6 +189,7 @@ classify(const char *s, size_t n, int line)
 		}
 	}
 	jd_buf_free(&f);
+	free(hit);
 	return kind == JD_SEC_REQUIRED && preferred ? JD_SEC_PREFERRED : kind;
 }
 

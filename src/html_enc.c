@@ -174,10 +174,14 @@ to_utf8(const char *s, size_t n, struct jd_buf *out)
 
 	if ((n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
 	    (u[0] == 0xfe && u[1] == 0xff))) ||
-	    (n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) ||
-	    jd_util_utf8_valid(s, n)) {
+	    (n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)) {
 		free(cs);
 		return jd_util_to_utf8(s, n, NULL, out);
+	}
+	if (jd_util_utf8_valid(s, n)) {
+		free(cs);
+		jd_buf_add(out, s, n);
+		return "utf-8";
 	}
 	/* Broken UTF-8 still has more valid multi-byte sequences than bad
 	 * bytes; a page in another charset has few or none. */
@@ -331,13 +335,38 @@ guard_attrs(const char *s, size_t n, struct jd_buf *out)
 static int
 doubly_encoded(const struct jd_buf *b)
 {
-	static const char *const marks[] = {
-		"\xc3\x83", "\xc3\x82", "\xc3\xa2\xe2\x82\xac", "\xc3\xa2\xc2",
-		NULL
-	};
-	for (const char *const *m = marks; *m; m++)
-		if (b->len && memmem(b->data, b->len, *m, strlen(*m)))
+	const unsigned char *s = (const unsigned char *)b->data;
+	const unsigned char *end = s + b->len, *p = s;
+
+	while (s && (p = memchr(p, 0xc3, (size_t)(end - p))) != NULL) {
+		size_t left = (size_t)(end - p);
+		if (left >= 2 && (p[1] == 0x83 || p[1] == 0x82))
 			return 1;
+		if (left >= 3 && p[1] == 0xa2 && (p[2] == 0xc2 ||
+		    (left >= 5 && p[2] == 0xe2 && p[3] == 0x82 && p[4] == 0xac)))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Whether some tag could hold more than HB_MAX_ATTRS attributes: one
+ * needs at least two bytes each between its '<' and '>'. Two memchr calls
+ * a tag, so the careful copy runs only on pages that need it. */
+static int
+attrs_may_overflow(const char *s, size_t n)
+{
+	const char *end = s + n, *lt = s;
+
+	while ((lt = memchr(lt, '<', (size_t)(end - lt))) != NULL) {
+		const char *gt = memchr(lt, '>', (size_t)(end - lt));
+		size_t span = gt ? (size_t)(gt - lt) : (size_t)(end - lt);
+		if (span > 2 * HB_MAX_ATTRS)
+			return 1;
+		if (gt == NULL)
+			break;
+		lt = gt;
+	}
 	return 0;
 }
 
@@ -354,6 +383,11 @@ hb_decode(const char *s, size_t n, struct jd_buf *out, size_t *repaired)
 	*repaired = doubly_encoded(&u) ? jd_util_fix_mojibake(u.data, &u.len) :
 	    0;
 	jd_buf_reset(out);
+	if (u.len && !attrs_may_overflow(u.data, u.len)) {
+		jd_buf_free(out);
+		*out = u;
+		return enc;
+	}
 	jd_buf_grow(out, u.len);
 	guard_attrs(jd_buf_str(&u), u.len, out);
 	jd_buf_free(&u);

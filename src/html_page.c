@@ -291,8 +291,15 @@ page(struct jd_posting *p, htmlDocPtr doc)
 	}
 	g.body = find_body(g.root);
 	hb_head_scan(&g.h, p, g.root);
-	read_dom(&g);
-	choose_text(&g);
+	if (g.h.jsonld == 2 && jd_posting_text_size(p) > 0) {
+		/* the page's own JobPosting gave the text: its DOM adds
+		 * nothing, and reading it would cost more than the parse */
+		g.visible = xstrdup("");
+		p->source = "jsonld";
+	} else {
+		read_dom(&g);
+		choose_text(&g);
+	}
 	hb_head_infer(&g.h, p);
 	title_sections(p);
 	p->status = status(&g);

@@ -224,6 +224,18 @@ jd_util_utf8_valid(const char *s, size_t n)
 	uint32_t cp;
 
 	while (i < n) {
+		/* eight ASCII bytes at a time, none of them NUL */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, u + i, 8);
+			if ((w & 0x8080808080808080ULL) ||
+			    ((w - 0x0101010101010101ULL) & ~w &
+			    0x8080808080808080ULL))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		if (u[i] < 0x80) {
 			if (u[i] == 0)
 				return 0;

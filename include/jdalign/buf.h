@@ -18,7 +18,6 @@ struct jd_buf {
 
 /* Appends n bytes; out of memory is fatal. */
 void jd_buf_add(struct jd_buf *b, const void *p, size_t n);
-void jd_buf_addc(struct jd_buf *b, char c);
 void jd_buf_adds(struct jd_buf *b, const char *s);
 /* Appends formatted text (vsnprintf rules). */
 void jd_buf_printf(struct jd_buf *b, const char *fmt, ...)
@@ -26,6 +25,16 @@ void jd_buf_printf(struct jd_buf *b, const char *fmt, ...)
 void jd_buf_vprintf(struct jd_buf *b, const char *fmt, va_list ap);
 /* Makes room for n more bytes without changing len. */
 void jd_buf_grow(struct jd_buf *b, size_t n);
+/* Appends one byte; inline, since text is built a byte at a time. */
+static inline void
+jd_buf_addc(struct jd_buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		jd_buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
 /* Empties the buffer and keeps its memory. */
 void jd_buf_reset(struct jd_buf *b);
 /* Returns the bytes (never NULL, NUL-terminated) and empties the buffer. */
