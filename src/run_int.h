@@ -59,5 +59,7 @@ struct jd_report_opts report_opts(const struct ctx *c);
 
 int run_align(struct ctx *c);
 int run_compare(struct ctx *c);
+/* fetch needs no lexicon: it runs before the context is set up. */
+int run_fetch(const struct jd_opts *o, FILE *out, FILE *err);
 
 #endif

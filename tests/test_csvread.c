@@ -5,7 +5,7 @@
 #include "testutil.h"
 #include "jdalign/csvread.h"
 
-TestSuite(csvread, .fini = jd_test_fini, .timeout = 30);
+TestSuite(csvread, .fini = jd_test_fini, .timeout = 60);
 
 static struct jd_csvread *
 parse(const char *text, int want_rc, const char **cause)

@@ -12,7 +12,8 @@
 #define JD_VERSION "0.1.0"
 
 enum jd_command {
-	JD_CMD_NONE, JD_CMD_ALIGN, JD_CMD_VOCAB, JD_CMD_EXTRACT, JD_CMD_TERMS
+	JD_CMD_NONE, JD_CMD_ALIGN, JD_CMD_VOCAB, JD_CMD_EXTRACT, JD_CMD_TERMS,
+	JD_CMD_FETCH
 };
 
 struct jd_opts {
@@ -29,6 +30,13 @@ struct jd_opts {
 	int bom, crlf;
 	int compare;		/* --compare OLD NEW */
 	size_t max_bytes;	/* --max-bytes N */
+	/* fetch: seconds are < 0 and retries -1 when not given */
+	const char *dir;	/* -d DIR */
+	const char *input_list;	/* -i FILE */
+	const char *api_base;	/* --api-base URL */
+	double delay, timeout, connect_timeout, max_wait, max_age;
+	long retries;
+	const char *fetch_opt;	/* a fetch option given, for the usage error */
 	char **args;		/* positional arguments */
 	size_t nargs;
 };
