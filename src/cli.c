@@ -312,7 +312,8 @@ check_args(struct jd_opts *o, const char *usage, size_t min, FILE *err)
 	if (o->out_dir && o->command != JD_CMD_ALIGN)
 		return usage_error(err, usage, "--out-dir is for align", NULL);
 	if (o->fetch_opt && o->command != JD_CMD_FETCH)
-		return usage_error(err, usage, "only fetch takes", o->fetch_opt);
+		return usage_error(err, usage, "only fetch takes",
+		    o->fetch_opt);
 	if (o->command == JD_CMD_FETCH && o->nargs == 0 && !o->input_list)
 		return usage_error(err, usage, "missing arguments", NULL);
 	if (o->command == JD_CMD_FETCH && (o->output || o->format >= 0))
@@ -354,7 +355,7 @@ jd_cli_parse(int argc, char **argv, struct jd_opts *o, FILE *out, FILE *err)
 	if (o->command == JD_CMD_NONE)
 		return usage_error(err, main_usage, "unknown command", argv[1]);
 	if (o->command == JD_CMD_FETCH)
-		o->max_bytes = (size_t)10 << 20;	/* a page, not a corpus */
+		o->max_bytes = (size_t)10 << 20; /* one page */
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc - 1, argv + 1, "o:j:qd:i:", long_opts,

@@ -116,6 +116,8 @@ unescape(struct jd_buf *out, const char *s)
 
 /* ------------------------------------------------------------ the APIs */
 
+static void html_text(struct jd_buf *b, const char *s);
+
 static void
 greenhouse(json_t *o, const char *token, struct job *j)
 {
@@ -161,6 +163,28 @@ day_of(json_t *ms, char *out, size_t n)
 		strftime(out, n, "%Y-%m-%d", &tm);
 }
 
+/* Lever's salaryRange: {"currency", "interval", "min", "max"}. */
+static void
+salary(struct jd_buf *b, json_t *range)
+{
+	json_t *lo = json_object_get(range, "min");
+	json_t *hi = json_object_get(range, "max");
+	const char *cur = str(range, "currency"), *per = str(range, "interval");
+
+	if (!json_is_number(lo) || !json_is_number(hi))
+		return;
+	jd_buf_adds(b, "\n<h3>Salary</h3>\n<p>");
+	if (cur)
+		html_text(b, cur);
+	jd_buf_printf(b, " %.0f &ndash; %.0f", json_number_value(lo),
+	    json_number_value(hi));
+	if (per) {
+		jd_buf_addc(b, ' ');
+		html_text(b, per);
+	}
+	jd_buf_adds(b, "</p>");
+}
+
 static void
 lever(json_t *o, const char *token, struct job *j)
 {
@@ -182,9 +206,9 @@ lever(json_t *o, const char *token, struct job *j)
 	if ((s = str(o, "description")) != NULL)
 		jd_buf_adds(&j->desc, s);
 	json_array_foreach(json_object_get(o, "lists"), i, l) {
-		if ((s = str(l, "text")) != NULL) {
+		if ((s = str(l, "text")) != NULL) {	/* HTML already */
 			jd_buf_adds(&j->desc, "\n<h3>");
-			jd_buf_adds(&j->desc, s);	/* Lever's text is HTML */
+			jd_buf_adds(&j->desc, s);
 			jd_buf_adds(&j->desc, "</h3>");
 		}
 		if ((s = str(l, "content")) != NULL)
@@ -192,6 +216,7 @@ lever(json_t *o, const char *token, struct job *j)
 	}
 	if ((s = str(o, "additional")) != NULL)
 		jd_buf_printf(&j->desc, "\n%s", s);
+	salary(&j->desc, json_object_get(o, "salaryRange"));
 }
 
 static void

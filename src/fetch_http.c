@@ -251,6 +251,14 @@ fail(struct fetch_resp *r, const char *status, const char *fmt, ...)
 	r->result = FETCH_FAILED;
 }
 
+/* "http-NNN" for the response's status code, kept in r. */
+static const char *
+code_word(struct fetch_resp *r)
+{
+	snprintf(r->code_word, sizeof r->code_word, "http-%ld", r->code);
+	return r->code_word;
+}
+
 /* A validator worth sending back: printable ASCII, short, and for an
  * ETag quoted as RFC 9110 has it (so it never reads as a formula). */
 static char *
@@ -400,13 +408,13 @@ attempt(struct fetch_http *h, const struct fetch_url *u, const char *etag,
 		if (!again)
 			return;
 		if (ra > o->max_wait_ms) {
-			fail(r, r->code == 429 ? "http-429" : "http-503",
+			fail(r, code_word(r),
 			    "HTTP %ld: the server asks to wait %ld s, longer "
 			    "than --max-wait", r->code, ra / 1000);
 			return;
 		}
 		if (try >= o->retries) {
-			fail(r, r->code == 429 ? "http-429" : "http-503",
+			fail(r, code_word(r),
 			    "HTTP %ld after %d retries", r->code, try);
 			return;
 		}
@@ -534,12 +542,9 @@ finish(struct fetch_resp *r)
 	else if (r->code >= 200 && r->code < 300)
 		r->result = FETCH_OK;
 	else if (r->code == 404 || r->code == 410)
-		fail(r, r->code == 404 ? "http-404" : "http-410",
-		    "HTTP %ld: no such page", r->code);
-	else {
-		const char *status = r->code == 403 ? "http-403" : "http-error";
-		fail(r, status, "HTTP %ld", r->code);
-	}
+		fail(r, code_word(r), "HTTP %ld: no such page", r->code);
+	else
+		fail(r, code_word(r), "HTTP %ld", r->code);
 }
 
 static int

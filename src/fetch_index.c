@@ -371,8 +371,8 @@ load_rows(struct fetch_index *x, struct jd_csvread *r, const char *path,
 	for (size_t i = 0; i < NCOLUMNS; i++)
 		if (rows == 0 || jd_csvread_fields(r, 0) != NCOLUMNS ||
 		    strcmp(jd_csvread_field(r, 0, i), columns[i]) != 0) {
-			jd_diag_error(d, path, 1, JD_EXIT_FATAL, "not a jdalign "
-			    "fetch index (columns: url, file, status, "
+			jd_diag_error(d, path, 1, JD_EXIT_FATAL, "not a "
+			    "jdalign fetch index (columns: url, file, status, "
 			    "fetched_at, etag, last_modified)");
 			return -1;
 		}
@@ -387,7 +387,8 @@ load_rows(struct fetch_index *x, struct jd_csvread *r, const char *path,
 		for (size_t k = 0; k < NCOLUMNS; k++)
 			f[k] = jd_csvread_field(r, i, k);
 		struct fetch_entry e = { (char *)f[0], (char *)f[1],
-			(char *)f[2], (char *)f[3], (char *)f[4], (char *)f[5] };
+			(char *)f[2], (char *)f[3], (char *)f[4],
+			(char *)f[5] };
 		if (e.file[0] && !jd_fetch_safe_name(e.file)) {
 			jd_diag_warn(d, path, line, "file name not safe, "
 			    "ignored: the page will be fetched again");

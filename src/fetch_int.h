@@ -46,6 +46,7 @@ struct fetch_resp {
 	long code;		/* the last HTTP status, 0 when none */
 	char *error;		/* why it failed (no credentials in it) */
 	const char *status;	/* the index status word of a failure */
+	char code_word[16];	/* "http-404": status may point here */
 	char *etag, *last_modified, *content_type;
 	struct jd_buf body;
 };

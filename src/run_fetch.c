@@ -96,7 +96,7 @@ run_fetch(const struct jd_opts *o, FILE *out, FILE *err)
 	options(o, &f);
 	if (o->input_list == NULL || read_list(o->input_list, &t, d) == 0) {
 		if (t.n == 0)
-			jd_diag_msg(d, JD_EXIT_FATAL, "no URL or board to fetch");
+			jd_diag_msg(d, JD_EXIT_FATAL, "nothing to fetch");
 		else
 			jd_fetch_run(&f, t.v, t.n, out, d);
 	}

@@ -20,8 +20,10 @@ TestSuite(fetch, .fini = jd_test_fini, .timeout = 60);
 struct server {
 	pid_t pid;
 	int port;
+	const char *addr;	/* 127.0.0.1 unless set before starting */
+	const char *mode;	/* "robots-down" or NULL */
 	char *tmp;		/* holds the log and the fetch folder */
-	char log[300], dir[300];
+	char log[300], dir[300], root[300];
 };
 
 static void
@@ -36,6 +38,7 @@ no_proxies(void)
 	setenv("NO_PROXY", "*", 1);
 }
 
+/* Starts tests/fetch/server.py; set addr, mode or root first if needed. */
 static void
 server_start(struct server *s)
 {
@@ -45,6 +48,10 @@ server_start(struct server *s)
 
 	no_proxies();
 	s->tmp = jd_test_tmpdir();
+	if (s->addr == NULL)
+		s->addr = "127.0.0.1";
+	if (s->root[0] == '\0')
+		snprintf(s->root, sizeof s->root, "tests/fetch");
 	snprintf(s->log, sizeof s->log, "%s/requests.log", s->tmp);
 	snprintf(s->dir, sizeof s->dir, "%s/postings", s->tmp);
 	cr_assert_eq(pipe(fd), 0);
@@ -56,7 +63,8 @@ server_start(struct server *s)
 		close(fd[0]);
 		close(fd[1]);
 		execlp("python3", "python3", "-u", "tests/fetch/server.py",
-		    "tests/fetch", s->log, (char *)NULL);
+		    s->root, s->log, s->addr, s->mode ? s->mode : "-",
+		    (char *)NULL);
 		_exit(127);
 	}
 	close(fd[1]);
@@ -85,7 +93,7 @@ url(const struct server *s, const char *path)
 	static int next;
 	char *b = bufs[next++ % 8];
 
-	snprintf(b, 512, "http://127.0.0.1:%d%s", s->port, path);
+	snprintf(b, 512, "http://%s:%d%s", s->addr, s->port, path);
 	return b;
 }
 
@@ -97,7 +105,7 @@ fetch(const struct server *s, const char **args)
 	char base[64];
 	size_t n = 0;
 
-	snprintf(base, sizeof base, "http://127.0.0.1:%d", s->port);
+	snprintf(base, sizeof base, "http://%s:%d", s->addr, s->port);
 	argv[n++] = "fetch";
 	argv[n++] = "-d";
 	argv[n++] = s->dir;
@@ -174,7 +182,7 @@ now(void)
 
 Test(fetch, pages_and_boards_then_extract)
 {
-	struct server s;
+	struct server s = { 0 };
 
 	server_start(&s);
 	const char *a[] = { url(&s, "/jobs/backend.html"), "greenhouse:acme",
@@ -210,8 +218,8 @@ Test(fetch, pages_and_boards_then_extract)
 	r = jd_test_run(x);
 	cr_expect_eq(r.status, 0, "%s", r.err);
 	HAS(r.out, "\"status\":\"ok\",\"source\":\"jsonld\","
-	    "\"title\":\"Senior Backend Engineer\",\"company\":\"Acme Robotics\","
-	    "\"location\":\"Remote - US\"");
+	    "\"title\":\"Senior Backend Engineer\","
+	    "\"company\":\"Acme Robotics\",\"location\":\"Remote - US\"");
 	HAS(r.out, "\"title\":\"Data Engineer\",\"company\":\"acme\","
 	    "\"location\":\"Berlin\"");
 	HAS(r.out, "\"title\":\"Site Reliability Engineer\"");
@@ -225,7 +233,7 @@ Test(fetch, pages_and_boards_then_extract)
 
 Test(fetch, redirects)
 {
-	struct server s;
+	struct server s = { 0 };
 
 	server_start(&s);
 	/* /redirect/N takes N + 1 redirects to reach the page. */
@@ -245,7 +253,7 @@ Test(fetch, redirects)
 
 Test(fetch, redirect_to_forbidden_scheme)
 {
-	struct server s;
+	struct server s = { 0 };
 
 	server_start(&s);
 	const char *a[] = { url(&s, "/to-file"), url(&s, "/to-ftp"),
@@ -265,7 +273,7 @@ Test(fetch, redirect_to_forbidden_scheme)
 
 Test(fetch, not_found_and_bad_targets)
 {
-	struct server s;
+	struct server s = { 0 };
 
 	server_start(&s);
 	const char *a[] = { url(&s, "/missing"), url(&s, "/jobs/data.html"),
@@ -290,7 +298,7 @@ Test(fetch, not_found_and_bad_targets)
 
 Test(fetch, retry_after_429_and_503)
 {
-	struct server s;
+	struct server s = { 0 };
 
 	server_start(&s);
 	const char *a[] = { url(&s, "/busy"), url(&s, "/unavailable"), NULL };
@@ -310,7 +318,7 @@ Test(fetch, retry_after_429_and_503)
 
 Test(fetch, retry_after_too_long_closes_the_host)
 {
-	struct server s;
+	struct server s = { 0 };
 
 	server_start(&s);
 	const char *a[] = { url(&s, "/busy-long"), url(&s, "/jobs/data.html"),
@@ -331,7 +339,7 @@ Test(fetch, retry_after_too_long_closes_the_host)
 
 Test(fetch, slow_server_times_out)
 {
-	struct server s;
+	struct server s = { 0 };
 
 	server_start(&s);
 	const char *a[] = { "--timeout", "0.3", url(&s, "/slow"),
@@ -349,7 +357,7 @@ Test(fetch, slow_server_times_out)
 
 Test(fetch, oversized_bodies)
 {
-	struct server s;
+	struct server s = { 0 };
 	int hidden;
 
 	server_start(&s);
@@ -367,7 +375,7 @@ Test(fetch, oversized_bodies)
 
 Test(fetch, robots_disallow)
 {
-	struct server s;
+	struct server s = { 0 };
 
 	server_start(&s);
 	const char *a[] = { url(&s, "/private/secret.html"),
@@ -386,7 +394,7 @@ Test(fetch, robots_disallow)
 
 Test(fetch, hostile_file_names_stay_in_the_folder)
 {
-	struct server s;
+	struct server s = { 0 };
 	char outside[400], path[700];
 
 	server_start(&s);
@@ -397,11 +405,11 @@ Test(fetch, hostile_file_names_stay_in_the_folder)
 		url(&s, "/hostile/a%20b/%3Cx%3E/%22q%22?x=1&y=../../z"),
 		url(&s, "/hostile/.hidden"),
 		url(&s, "/hostile/%C3%A9t%C3%A9/%E2%80%8B"),
-		url(&s, "/hostile/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+		url(&s, "/hostile/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
 		NULL };
 	struct jd_run_result r = fetch(&s, a);
 	cr_expect_eq(r.status, 0, "%s", r.err);
@@ -409,7 +417,8 @@ Test(fetch, hostile_file_names_stay_in_the_folder)
 	int hidden;
 	cr_expect_eq(files_in(s.dir, &hidden), 6, "%s", r.out);
 	cr_expect_eq(hidden, 0);
-	for (char *line = r.out, *nl; (nl = strchr(line, '\n')); line = nl + 1) {
+	for (char *line = r.out, *nl; (nl = strchr(line, '\n'));
+	    line = nl + 1) {
 		*nl = '\0';
 		cr_expect_eq(strncmp(line, s.dir, strlen(s.dir)), 0);
 		const char *name = line + strlen(s.dir) + 1;
@@ -448,7 +457,7 @@ Test(fetch, hostile_file_names_stay_in_the_folder)
 
 Test(fetch, conditional_refetch)
 {
-	struct server s;
+	struct server s = { 0 };
 	struct stat st1, st2;
 	char path[700];
 
@@ -506,4 +515,279 @@ Test(fetch, conditional_refetch)
 	cr_expect_eq(access(path, F_OK), 0);
 	free(first);
 	server_stop(&s);
+}
+
+Test(fetch, credentials_never_shown)
+{
+	struct server s = { 0 }, other = { .addr = "127.0.0.2" };
+	char u1[300], u2[300], u3[600];
+
+	server_start(&s);
+	server_start(&other);
+	snprintf(u1, sizeof u1, "http://jo:s3cret@127.0.0.1:%d/missing?"
+	    "token=abc123&id=7", s.port);
+	snprintf(u2, sizeof u2, "http://jo:s3cret@127.0.0.1:%d/jobs/data.html",
+	    s.port);
+	snprintf(u3, sizeof u3, "http://jo:s3cret@127.0.0.1:%d/goto?u=http://"
+	    "127.0.0.2:%d/jobs/backend.html", s.port, other.port);
+	const char *a[] = { u1, u2, u3, NULL };
+	struct jd_run_result r = fetch(&s, a);
+	cr_expect_eq(r.status, 3, "%s", r.err);
+	HAS(r.err, "/missing?token=***&id=7: error: HTTP 404");
+	char *index = dir_file(&s, "index.csv");
+	const char *all[] = { r.out, r.err, index };
+	for (size_t i = 0; i < 3; i++) {
+		LACKS(all[i], "s3cret");
+		LACKS(all[i], "abc123");
+		LACKS(all[i], "jo:");
+		LACKS(all[i], "jo@");
+	}
+	char *log = jd_test_read(s.log);
+	HAS(log, "\"path\": \"/jobs/data.html\", \"ua\": \"jdalign/0.1.0\", "
+	    "\"inm\": \"\", \"ims\": \"\", \"auth\": true");
+	free(log);
+	log = jd_test_read(other.log);
+	HAS(log, "\"path\": \"/jobs/backend.html\"");
+	LACKS(log, "\"auth\": true");	/* not handed to another host */
+	free(log);
+	free(index);
+	jd_run_result_free(&r);
+	server_stop(&other);
+	server_stop(&s);
+}
+
+/* The start times of the requests other.log holds, in order. */
+static size_t
+times(const struct server *s, double *t, size_t max)
+{
+	char *log = jd_test_read(s->log);
+	size_t n = 0;
+
+	for (char *p = log; p && n < max && (p = strstr(p, "{\"t\": ")); p++)
+		t[n++] = strtod(p + 6, NULL);
+	free(log);
+	return n;
+}
+
+Test(fetch, one_request_at_a_time_per_host)
+{
+	struct server s = { 0 }, other = { .addr = "127.0.0.2" };
+	char u1[600];
+	double t[16];
+
+	server_start(&s);
+	server_start(&other);
+	/* A worker on 127.0.0.1 is redirected to 127.0.0.2 while another
+	 * worker fetches 127.0.0.2's pages: the host still gets one request
+	 * at a time, 0.3 s apart. */
+	snprintf(u1, sizeof u1, "http://127.0.0.1:%d/goto?u=http://127.0.0.2:"
+	    "%d/jobs/data.html%%3Fvia%%3Dredirect", s.port, other.port);
+	const char *a[] = { "--delay", "0.3", "-j", "4", u1,
+		url(&other, "/jobs/backend.html"),
+		url(&other, "/jobs/data.html"),
+		url(&other, "/private/open.html"), NULL };
+	struct jd_run_result r = fetch(&s, a);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	size_t n = times(&other, t, 16);
+	cr_expect_eq(n, 5, "robots.txt and four pages");
+	for (size_t i = 1; i < n; i++)
+		cr_expect_geq(t[i] - t[i - 1], 0.29, "requests %zu and %zu: "
+		    "%.3f s apart", i - 1, i, t[i] - t[i - 1]);
+	jd_run_result_free(&r);
+	server_stop(&other);
+	server_stop(&s);
+}
+
+Test(fetch, robots_unreachable_forbids)
+{
+	struct server s = { .mode = "robots-down" };
+
+	server_start(&s);
+	const char *a[] = { "--retries", "1", url(&s, "/jobs/data.html"),
+		NULL };
+	struct jd_run_result r = fetch(&s, a);
+	cr_expect_eq(r.status, 4, "%s", r.err);
+	HAS(r.err, "/jobs/data.html: error: not fetched: robots.txt answered "
+	    "HTTP 503\n");
+	cr_expect_eq(requests(&s, "/robots.txt"), 2, "503 retried once");
+	cr_expect_eq(requests(&s, "/jobs/data.html"), 0);
+	jd_run_result_free(&r);
+	server_stop(&s);
+}
+
+Test(fetch, resume_after_interruption)
+{
+	struct server s = { 0 };
+	char path[700], row[1600];
+
+	server_start(&s);
+	cr_assert_eq(mkdir(s.dir, 0777), 0);
+	char *name = NULL;
+	{
+		const char *a[] = { url(&s, "/jobs/backend.html"), NULL };
+		struct jd_run_result r = fetch(&s, a);
+		name = xstrdup(strrchr(r.out, '/') + 1);
+		name[strcspn(name, "\n")] = '\0';
+		jd_run_result_free(&r);
+	}
+	/* What a run killed mid-write leaves: an entry still "saving", a
+	 * half-written page beside it, a temporary file, a cut last row. */
+	snprintf(path, sizeof path, "%s/%s", s.dir, name);
+	jd_test_write(path, "<p>half a pa");
+	snprintf(path, sizeof path, "%s/.jdalign-tmp-999-1", s.dir);
+	jd_test_write(path, "<p>half");
+	snprintf(row, sizeof row, "\"url\",\"file\",\"status\",\"fetched_at\","
+	    "\"etag\",\"last_modified\"\n\"%s\",\"%s\",\"saving\","
+	    "\"2024-01-01T00:00:00Z\",\"\",\"\"\n\"%s\",\"127.0", url(&s,
+	    "/jobs/backend.html"), name, url(&s, "/jobs/data.html"));
+	snprintf(path, sizeof path, "%s/index.csv", s.dir);
+	jd_test_write(path, row);
+
+	const char *a[] = { url(&s, "/jobs/backend.html"),
+		url(&s, "/jobs/data.html"), NULL };
+	struct jd_run_result r = fetch(&s, a);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	HAS(r.err, "index.csv:3: warning: the last record is cut short");
+	HAS(r.out, name);
+	snprintf(path, sizeof path, "%s/.jdalign-tmp-999-1", s.dir);
+	cr_expect_eq(access(path, F_OK), -1, "the temporary file is gone");
+	char *page = dir_file(&s, name);
+	HAS(page, "Backend Engineer, Payments");
+	free(page);
+	char *index = dir_file(&s, "index.csv");
+	LACKS(index, "saving");
+	LACKS(index, "\"127.0\n");
+	HAS(index, "/jobs/data.html\",\"127.0.0.1_");
+	free(index);
+	int hidden;
+	cr_expect_eq(files_in(s.dir, &hidden), 2);
+	cr_expect_eq(hidden, 0);
+	free(name);
+	jd_run_result_free(&r);
+	server_stop(&s);
+}
+
+Test(fetch, damaged_index_or_busy_folder)
+{
+	struct server s = { 0 };
+	char path[700];
+	static const char bad[] = "\"url\",\"file\",\"status\",\"fetched_at\","
+	    "\"etag\",\"last_modified\"\n\"a\"x,\"\",\"\",\"\",\"\",\"\"\n"
+	    "\"b\",\"\",\"\",\"\",\"\",\"\"\n";
+
+	server_start(&s);
+	cr_assert_eq(mkdir(s.dir, 0777), 0);
+	snprintf(path, sizeof path, "%s/index.csv", s.dir);
+	jd_test_write(path, bad);
+	const char *a[] = { url(&s, "/jobs/data.html"), NULL };
+	struct jd_run_result r = fetch(&s, a);
+	cr_expect_eq(r.status, 4, "%s", r.err);
+	HAS(r.err, "/index.csv:2: error: ");
+	HAS(r.err, "mend or remove the file");
+	char *index = jd_test_read(path);
+	cr_expect_str_eq(index, bad, "a damaged index is left as it was");
+	free(index);
+	jd_run_result_free(&r);
+	cr_expect_eq(requests(&s, "/jobs/data.html"), 0);
+
+	unlink(path);
+	int fd = open(s.dir, O_RDONLY | O_DIRECTORY);
+	cr_assert_eq(flock(fd, LOCK_EX | LOCK_NB), 0);
+	r = fetch(&s, a);
+	cr_expect_eq(r.status, 4, "%s", r.err);
+	HAS(r.err, "/postings: error: another jdalign fetch is using this "
+	    "folder\n");
+	jd_run_result_free(&r);
+	close(fd);
+	server_stop(&s);
+}
+
+Test(fetch, input_list_and_usage)
+{
+	struct server s = { 0 };
+	char list[400], text[1200];
+
+	server_start(&s);
+	snprintf(list, sizeof list, "%s/urls.txt", s.tmp);
+	snprintf(text, sizeof text, "# postings to read\n\n  %s  \r\n"
+	    "greenhouse:acme\n# %s\n", url(&s, "/jobs/data.html"),
+	    url(&s, "/jobs/backend.html"));
+	jd_test_write(list, text);
+	const char *a[] = { "-i", list, NULL };
+	struct jd_run_result r = fetch(&s, a);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	HAS(r.err, ": 3 saved, 0 unchanged, 0 failed");
+	cr_expect_eq(requests(&s, "/jobs/backend.html"), 0);
+	jd_run_result_free(&r);
+
+	const char *bad[][6] = {
+		{ "fetch", NULL },
+		{ "fetch", "--delay", "soon", "http://127.0.0.1:1/", NULL },
+		{ "fetch", "--api-base", "ftp://127.0.0.1", "lever:x", NULL },
+		{ "fetch", "-o", "out.csv", "http://127.0.0.1:1/", NULL },
+		{ "fetch", "--retries", "99", "http://127.0.0.1:1/", NULL },
+		{ "vocab", "-d", "x", "p.html", NULL },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		r = jd_test_run(bad[i]);
+		cr_expect_eq(r.status, 2, "case %zu: %s", i, r.err);
+		HAS(r.err, "usage: jdalign ");
+		jd_run_result_free(&r);
+	}
+	const char *h[] = { "fetch", "--help", NULL };
+	r = jd_test_run(h);
+	cr_expect_eq(r.status, 0);
+	HAS(r.out, "--api-base URL");
+	jd_run_result_free(&r);
+	const char *m[] = { "fetch", "-q", "-d", s.dir, "-i", "/nonexistent",
+		NULL };
+	r = jd_test_run(m);
+	cr_expect_eq(r.status, 4);
+	HAS(r.err, "jdalign: /nonexistent: error: ");
+	jd_run_result_free(&r);
+	server_stop(&s);
+}
+
+Test(fetch, board_changes)
+{
+	struct server s = { 0 };
+	char cmd[700], api[700];
+
+	s.tmp = NULL;
+	char *root = jd_test_tmpdir();
+	snprintf(cmd, sizeof cmd, "cp -r tests/fetch/site tests/fetch/api '%s'",
+	    root);
+	cr_assert_eq(system(cmd), 0);
+	snprintf(s.root, sizeof s.root, "%s", root);
+	server_start(&s);
+	const char *a[] = { "greenhouse:acme", "greenhouse:empty", NULL };
+	struct jd_run_result r = fetch(&s, a);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	HAS(r.err, "jdalign: greenhouse:empty: warning: the board lists no "
+	    "open job\n");
+	HAS(r.err, ": 2 saved, 0 unchanged, 0 failed");
+	jd_run_result_free(&r);
+
+	/* The board drops a job: its page stays, its row says closed. */
+	snprintf(api, sizeof api, "%s/api/greenhouse-acme.json", root);
+	char *json = jd_test_read(api);
+	char *second = strstr(json,
+	    ",\n  {\n   \"absolute_url\": \"javascript");
+	cr_assert_not_null(second);
+	memcpy(second, "]}\n", 4);
+	jd_test_write(api, json);
+	free(json);
+	r = fetch(&s, a);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	cr_expect_str_eq(r.out, "", "the job still listed is unchanged");
+	HAS(r.err, ": 0 saved, 1 unchanged, 0 failed");
+	char *index = dir_file(&s, "index.csv");
+	HAS(index, "\"greenhouse:acme/4012399\",\"greenhouse_acme_4012399-");
+	HAS(index, ".html\",\"closed\",");
+	free(index);
+	cr_expect_eq(files_in(s.dir, NULL), 2);
+	jd_run_result_free(&r);
+	server_stop(&s);
+	jd_test_rmrf(root);
+	free(root);
 }

@@ -47,7 +47,7 @@ Test(fetch_robots, star_groups)
 		{ "/doc.pdf?x=1", 1 },		/* '$' anchors the end */
 		{ "/search?lang=en&q=go", 0 },
 		{ "/search", 1 },
-		{ "/a%3Cb", 0 },		/* escapes compare upper-cased */
+		{ "/a%3Cb", 0 },		/* escapes: upper-cased */
 		{ "/~user/cv.html", 0 },	/* %7E is '~' */
 		{ "/tmp/x", 0 },
 		{ "/tmpfile", 0 },
@@ -128,7 +128,8 @@ Test(fetch_names, hostile_urls_give_plain_names)
 		"http://example.com/.hidden",
 		"http://example.com/\xc3\xa9t\xc3\xa9/\xe2\x80\x8b",
 		"greenhouse:acme/4012345",
-		"http://example.com/" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		"http://example.com/"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
@@ -247,6 +248,8 @@ Test(fetch_board, lever_and_ashby)
 	cr_expect_not_null(strstr(p.v[0].html, "\"employmentType\":"
 	    "\"FULL_TIME\",\"datePosted\":\"2024-03-01\""));
 	cr_expect_not_null(strstr(p.v[0].html, "30 days of vacation"));
+	cr_expect_not_null(strstr(p.v[0].html, "<h3>Salary</h3>\n<p>EUR 70000 "
+	    "&ndash; 90000 per-year-salary</p>"));
 	jd_fetch_board_pages_free(&p);
 	p = board(JD_BOARD_ASHBY, "ashby-acme.json");
 	cr_assert_eq(p.n, 1, "the unlisted job is left out");

@@ -17,7 +17,7 @@ struct jd_diag;
 
 struct jd_fetch_opts {
 	const char *dir;		/* where pages and index.csv go */
-	const char *api_base;		/* replaces the boards' scheme and host */
+	const char *api_base;		/* replaces boards' scheme and host */
 	const char *user_agent;		/* "jdalign/VERSION" */
 	long delay_ms;			/* between requests to one host */
 	long connect_timeout_ms;
@@ -25,7 +25,7 @@ struct jd_fetch_opts {
 	size_t max_bytes;		/* the largest body accepted */
 	int retries;			/* on 429 and 503 */
 	long max_wait_ms;		/* the longest Retry-After honoured */
-	long max_age_s;			/* pages fetched this recently: skipped */
+	long max_age_s;			/* fetched this recently: skipped */
 	int jobs;			/* hosts fetched at once */
 };
 

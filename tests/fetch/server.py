@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """server.py: the HTTP server the fetch tests start on 127.0.0.1.
 
-    python3 -u tests/fetch/server.py ROOT LOG
+    python3 -u tests/fetch/server.py ROOT LOG [ADDRESS [robots-down]]
 
-Binds 127.0.0.1 on a port the OS picks and prints that port on its first
-line. Serves ROOT/site (pages, robots.txt) and ROOT/api (job-board API
-fixtures) with ETag and Last-Modified and answers conditional requests
-with 304; a few paths misbehave on purpose (see ROUTES). Every request is
-appended to LOG as one JSON line: t, path, ua, inm, ims, auth. Runs until
-it is killed.
+Binds ADDRESS (default 127.0.0.1; only 127.0.0.0/8 is accepted) on a port
+the OS picks and prints that port on its first line. Serves ROOT/site
+(pages, robots.txt) and ROOT/api (job-board API fixtures) with ETag and
+Last-Modified and answers conditional requests with 304; a few paths
+misbehave on purpose (see ROUTES); with robots-down, robots.txt answers
+503. Every request is appended to LOG as one JSON line: t, host, path,
+ua, inm, ims, auth. Runs until it is killed.
 """
 import gzip
 import hashlib
@@ -17,11 +18,14 @@ import os
 import sys
 import threading
 import time
+import urllib.parse
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ROOT = os.path.abspath(sys.argv[1])
 LOG = sys.argv[2]
+ADDRESS = sys.argv[3] if len(sys.argv) > 3 else "127.0.0.1"
+ROBOTS_DOWN = len(sys.argv) > 4 and sys.argv[4] == "robots-down"
 LOG_LOCK = threading.Lock()
 HITS = {}
 MODIFIED = formatdate(1700000000, usegmt=True)
@@ -49,6 +53,7 @@ class Handler(BaseHTTPRequestHandler):
     def log_request_line(self):
         rec = {
             "t": time.time(),
+            "host": self.headers.get("Host", ""),
             "path": self.path,
             "ua": self.headers.get("User-Agent", ""),
             "inm": self.headers.get("If-None-Match", ""),
@@ -102,6 +107,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         self.log_request_line()
         path = self.path.split("?")[0]
+        if path == "/robots.txt" and ROBOTS_DOWN:
+            self.send(503, b"down")
+            return
         if self.board():
             return
         route = ROUTES.get(path)
@@ -117,6 +125,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send(400, b"no")
         else:
             self.file(os.path.join(ROOT, "site", path.lstrip("/")))
+
+    def goto(self):
+        """An open redirect: Location is the u parameter."""
+        query = urllib.parse.urlsplit(self.path).query
+        self.redirect(302, urllib.parse.parse_qs(query)["u"][0])
 
     def busy(self):
         if hit(self.path) == 1:
@@ -171,11 +184,14 @@ ROUTES = {
     "/big": Handler.big,
     "/bomb": Handler.bomb,
     "/file.pdf": Handler.pdf,
+    "/goto": Handler.goto,
 }
 
 
 def main():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    if not ADDRESS.startswith("127."):
+        sys.exit("server.py: loopback addresses only")
+    server = ThreadingHTTPServer((ADDRESS, 0), Handler)
     server.daemon_threads = True
     print(server.server_address[1], flush=True)
     server.serve_forever()
