@@ -149,6 +149,8 @@ ext_of(const char *ct)
 	    NULL;
 }
 
+/* Records key's entry; only a row that vouches for new bytes ("ok") waits
+ * for the disk: losing any other to a power cut costs one more request. */
 static void
 put(struct run *rn, const char *key, const char *file, const char *status,
     const char *etag, const char *lm)
@@ -158,7 +160,7 @@ put(struct run *rn, const char *key, const char *file, const char *status,
 		stamp, (char *)etag, (char *)lm };
 
 	fetch_now_iso(stamp, sizeof stamp);
-	fetch_index_put(rn->x, &e);
+	fetch_index_put(rn->x, &e, strcmp(status, "ok") == 0);
 }
 
 /* Saves one page's bytes under key; records and counts the outcome. */

@@ -522,7 +522,7 @@ next_hop(const char *location, const struct fetch_url *from,
 	} else if (fetch_url_parse(location, to, &cause) < 0)
 		fail(r, "bad-redirect", "redirect to a bad URL");
 	else if (to->has_user && strcmp(to->origin, from->origin) != 0) {
-		char *bare = jd_fetch_redact(to->full);
+		char *bare = xstrdup(to->bare);
 		fetch_url_free(to);
 		fetch_url_parse(bare, to, &cause);
 		free(bare);

@@ -324,13 +324,13 @@ write_index(struct fetch_index *x, const char **cause)
 
 /* Appends e's row at once, so an interruption keeps it. */
 static void
-journal(struct fetch_index *x, const struct fetch_entry *e)
+journal(struct fetch_index *x, const struct fetch_entry *e, int durable)
 {
 	struct jd_buf b = JD_BUF_INIT;
 
 	entry_row(&b, e);
 	if (x->journal >= 0 && (write_all(x->journal, b.data, b.len) < 0 ||
-	    fdatasync(x->journal) < 0)) {
+	    (durable && fdatasync(x->journal) < 0))) {
 		close(x->journal);
 		x->journal = -1;	/* the final rewrite still holds it */
 	}
@@ -510,9 +510,9 @@ lock_dir(struct fetch_index *x, struct jd_diag *d)
 		return -1;
 	}
 	if (flock(x->dirfd, LOCK_EX | LOCK_NB) < 0) {
-		jd_diag_error(d, x->dir, 0, JD_EXIT_FATAL, errno ==
-		    EWOULDBLOCK ? "another jdalign fetch is using this folder"
-		    : "cannot lock: %s", strerror(errno));
+		jd_diag_error(d, x->dir, 0, JD_EXIT_FATAL, "%s",
+		    errno == EWOULDBLOCK ? "another jdalign fetch is using "
+		    "this folder" : strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -525,9 +525,11 @@ fetch_index_open(const char *dir, struct jd_diag *d)
 	const char *cause;
 
 	x->dir = xstrdup(dir);
+	for (size_t n = strlen(x->dir); n > 1 && x->dir[n - 1] == '/'; n--)
+		x->dir[n - 1] = '\0';	/* "postings/" prints as "postings" */
 	x->dirfd = x->journal = -1;
 	pthread_mutex_init(&x->lock, NULL);
-	if (make_dirs(dir) < 0) {
+	if (make_dirs(x->dir) < 0) {
 		jd_diag_error(d, dir, 0, JD_EXIT_FATAL, "cannot create: %s",
 		    strerror(errno));
 		index_free(x);
@@ -538,11 +540,14 @@ fetch_index_open(const char *dir, struct jd_diag *d)
 		return NULL;
 	}
 	remove_temporaries(x->dirfd);
-	if (write_index(x, &cause) < 0 || (x->journal = openat(x->dirfd, INDEX,
-	    O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+	if (write_index(x, &cause) == 0)
+		x->journal = openat(x->dirfd, INDEX, O_WRONLY | O_APPEND |
+		    O_NOFOLLOW | O_CLOEXEC);
+	else
+		errno = 0;
+	if (x->journal < 0) {
 		jd_diag_error(d, dir, 0, JD_EXIT_FATAL, "cannot write "
-		    INDEX ": %s", x->journal < 0 && errno ? strerror(errno) :
-		    cause);
+		    INDEX ": %s", errno ? strerror(errno) : cause);
 		index_free(x);
 		return NULL;
 	}
@@ -589,11 +594,12 @@ fetch_index_get(struct fetch_index *x, const char *url, struct fetch_entry *e)
 }
 
 void
-fetch_index_put(struct fetch_index *x, const struct fetch_entry *e)
+fetch_index_put(struct fetch_index *x, const struct fetch_entry *e,
+    int durable)
 {
 	pthread_mutex_lock(&x->lock);
 	set_entry(x, e);
-	journal(x, e);
+	journal(x, e, durable);
 	pthread_mutex_unlock(&x->lock);
 }
 
@@ -668,7 +674,7 @@ fetch_index_save(struct fetch_index *x, const char *url, const char *ext,
 		struct fetch_entry e = { (char *)url, name, (char *)"saving",
 			stamp, (char *)"", (char *)"" };
 		set_entry(x, &e);
-		journal(x, &e);
+		journal(x, &e, 1);
 	}
 	pthread_mutex_unlock(&x->lock);
 	*file = name;

@@ -20,6 +20,7 @@
 
 struct fetch_url {
 	char *full;	/* for the request: credentials kept, no fragment */
+	char *bare;	/* full without user name and password */
 	char *shown;	/* jd_fetch_redact's form: messages and index key */
 	char *scheme;	/* "http" or "https" */
 	char *host;	/* lower case */
@@ -93,8 +94,10 @@ int fetch_index_close(struct fetch_index *x, struct jd_diag *d);
 int fetch_index_get(struct fetch_index *x, const char *url,
     struct fetch_entry *e);
 /* Records e (replacing url's entry) and appends it to index.csv at once,
- * so an interrupted run keeps it. */
-void fetch_index_put(struct fetch_index *x, const struct fetch_entry *e);
+ * so an interrupted run keeps it; durable waits until it is on disk (for
+ * rows that vouch for a page's bytes). */
+void fetch_index_put(struct fetch_index *x, const struct fetch_entry *e,
+    int durable);
 /* The keys that start with prefix, sorted; the caller frees the array and
  * its strings. */
 char **fetch_index_keys(struct fetch_index *x, const char *prefix,

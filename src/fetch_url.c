@@ -80,6 +80,7 @@ set_shown(CURLU *h, struct fetch_url *u)
 	curl_url_set(h, CURLUPART_USER, NULL, 0);
 	curl_url_set(h, CURLUPART_PASSWORD, NULL, 0);
 	curl_url_set(h, CURLUPART_OPTIONS, NULL, 0);
+	u->bare = part(h, CURLUPART_URL);
 	if (q) {
 		char *r = redact_query(q);
 		curl_url_set(h, CURLUPART_QUERY, r, 0);
@@ -87,7 +88,7 @@ set_shown(CURLU *h, struct fetch_url *u)
 		free(q);
 	}
 	u->shown = part(h, CURLUPART_URL);
-	return u->shown ? 0 : -1;
+	return u->shown && u->bare ? 0 : -1;
 }
 
 static void
@@ -156,6 +157,7 @@ void
 fetch_url_free(struct fetch_url *u)
 {
 	free(u->full);
+	free(u->bare);
 	free(u->shown);
 	free(u->scheme);
 	free(u->host);

@@ -529,7 +529,7 @@ Test(fetch, credentials_never_shown)
 	snprintf(u2, sizeof u2, "http://jo:s3cret@127.0.0.1:%d/jobs/data.html",
 	    s.port);
 	snprintf(u3, sizeof u3, "http://jo:s3cret@127.0.0.1:%d/goto?u=http://"
-	    "127.0.0.2:%d/jobs/backend.html", s.port, other.port);
+	    "127.0.0.2:%d/jobs/backend.html%%3Fsig%%3Dxyz", s.port, other.port);
 	const char *a[] = { u1, u2, u3, NULL };
 	struct jd_run_result r = fetch(&s, a);
 	cr_expect_eq(r.status, 3, "%s", r.err);
@@ -547,7 +547,7 @@ Test(fetch, credentials_never_shown)
 	    "\"inm\": \"\", \"ims\": \"\", \"auth\": true");
 	free(log);
 	log = jd_test_read(other.log);
-	HAS(log, "\"path\": \"/jobs/backend.html\"");
+	HAS(log, "\"path\": \"/jobs/backend.html?sig=xyz\"");
 	LACKS(log, "\"auth\": true");	/* not handed to another host */
 	free(log);
 	free(index);
