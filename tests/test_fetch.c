@@ -1,184 +1,14 @@
 /*
- * test_fetch.c: jdalign fetch end to end against tests/fetch/server.py,
- * which each test starts on 127.0.0.1 (port chosen by the OS) and stops.
- * No test touches an address outside 127.0.0.0/8: proxies are switched
- * off and every URL names 127.0.0.1.
+ * test_fetch.c: jdalign fetch against tests/fetch/server.py on 127.0.0.1
+ * (and 127.0.0.2): boards and pages read back by extract, and the safety
+ * and politeness rules: redirects, schemes, HTTP errors, Retry-After,
+ * timeouts, size caps, robots.txt, file names, credentials, one request
+ * at a time per host. No test touches an address outside 127.0.0.0/8.
  */
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
-
 #include "testutil.h"
+#include "fetch/testserver.h"
 
 TestSuite(fetch, .fini = jd_test_fini, .timeout = 60);
-
-struct server {
-	pid_t pid;
-	int port;
-	const char *addr;	/* 127.0.0.1 unless set before starting */
-	const char *mode;	/* "robots-down" or NULL */
-	char *tmp;		/* holds the log and the fetch folder */
-	char log[300], dir[300], root[300];
-};
-
-static void
-no_proxies(void)
-{
-	static const char *const vars[] = { "http_proxy", "https_proxy",
-		"HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" };
-
-	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
-		unsetenv(vars[i]);
-	setenv("no_proxy", "*", 1);
-	setenv("NO_PROXY", "*", 1);
-}
-
-/* Starts tests/fetch/server.py; set addr, mode or root first if needed. */
-static void
-server_start(struct server *s)
-{
-	int fd[2];
-	char line[32] = "";
-	size_t n = 0;
-
-	no_proxies();
-	s->tmp = jd_test_tmpdir();
-	if (s->addr == NULL)
-		s->addr = "127.0.0.1";
-	if (s->root[0] == '\0')
-		snprintf(s->root, sizeof s->root, "tests/fetch");
-	snprintf(s->log, sizeof s->log, "%s/requests.log", s->tmp);
-	snprintf(s->dir, sizeof s->dir, "%s/postings", s->tmp);
-	cr_assert_eq(pipe(fd), 0);
-	s->pid = fork();
-	cr_assert_geq(s->pid, 0);
-	if (s->pid == 0) {
-		prctl(PR_SET_PDEATHSIG, SIGTERM);	/* a failed test too */
-		dup2(fd[1], 1);
-		close(fd[0]);
-		close(fd[1]);
-		execlp("python3", "python3", "-u", "tests/fetch/server.py",
-		    s->root, s->log, s->addr, s->mode ? s->mode : "-",
-		    (char *)NULL);
-		_exit(127);
-	}
-	close(fd[1]);
-	while (n + 1 < sizeof line && read(fd[0], line + n, 1) == 1 &&
-	    line[n] != '\n')
-		n++;
-	close(fd[0]);
-	s->port = (int)strtol(line, NULL, 10);
-	cr_assert_gt(s->port, 0, "the test server did not start");
-}
-
-static void
-server_stop(struct server *s)
-{
-	kill(s->pid, SIGTERM);
-	waitpid(s->pid, NULL, 0);
-	jd_test_rmrf(s->tmp);
-	free(s->tmp);
-}
-
-/* http://127.0.0.1:PORT/path, in one of a few rotating buffers. */
-static const char *
-url(const struct server *s, const char *path)
-{
-	static char bufs[8][512];
-	static int next;
-	char *b = bufs[next++ % 8];
-
-	snprintf(b, 512, "http://%s:%d%s", s->addr, s->port, path);
-	return b;
-}
-
-/* Runs "fetch -d DIR --delay 0.01 [--api-base BASE] ARGS..." */
-static struct jd_run_result
-fetch(const struct server *s, const char **args)
-{
-	const char *argv[48];
-	char base[64];
-	size_t n = 0;
-
-	snprintf(base, sizeof base, "http://%s:%d", s->addr, s->port);
-	argv[n++] = "fetch";
-	argv[n++] = "-d";
-	argv[n++] = s->dir;
-	argv[n++] = "--delay";
-	argv[n++] = "0.01";
-	argv[n++] = "--api-base";
-	argv[n++] = base;
-	for (size_t i = 0; args[i] && n < 47; i++)
-		argv[n++] = args[i];
-	argv[n] = NULL;
-	return jd_test_run(argv);
-}
-
-static char *
-dir_file(const struct server *s, const char *name)
-{
-	char path[600];
-
-	snprintf(path, sizeof path, "%s/%s", s->dir, name);
-	return jd_test_read(path);
-}
-
-/* How many requests for path (exactly, query included) the log holds. */
-static int
-requests(const struct server *s, const char *path)
-{
-	char *log = jd_test_read(s->log), needle[600];
-	int n = 0;
-
-	snprintf(needle, sizeof needle, "\"path\": \"%s\"", path);
-	for (char *p = log; p && (p = strstr(p, needle)) != NULL; p++)
-		n++;
-	free(log);
-	return n;
-}
-
-/* The number of entries in dir besides index.csv. */
-static int
-files_in(const char *dir, int *hidden)
-{
-	char cmd[600];
-	int n = 0, h = 0;
-
-	snprintf(cmd, sizeof cmd, "ls -A '%s'", dir);
-	FILE *p = popen(cmd, "r");
-	char line[512];
-	while (p && fgets(line, sizeof line, p))
-		if (strcmp(line, "index.csv\n") != 0) {
-			n++;
-			h += line[0] == '.';
-		}
-	if (p)
-		pclose(p);
-	if (hidden)
-		*hidden = h;
-	return n;
-}
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-#define HAS(hay, needle) cr_expect_not_null(strstr(hay, needle), \
-    "missing [%s] in:\n%s", needle, hay)
-#define LACKS(hay, needle) cr_expect_null(strstr(hay, needle), \
-    "unexpected [%s] in:\n%s", needle, hay)
-
-/* ------------------------------------------------------------ tests */
 
 Test(fetch, pages_and_boards_then_extract)
 {
@@ -455,68 +285,6 @@ Test(fetch, hostile_file_names_stay_in_the_folder)
 	server_stop(&s);
 }
 
-Test(fetch, conditional_refetch)
-{
-	struct server s = { 0 };
-	struct stat st1, st2;
-	char path[700];
-
-	server_start(&s);
-	const char *a[] = { url(&s, "/jobs/backend.html"), "greenhouse:acme",
-		NULL };
-	struct jd_run_result r = fetch(&s, a);
-	cr_expect_eq(r.status, 0, "%s", r.err);
-	char *first = xstrndup(r.out, strcspn(r.out, "\n"));
-	jd_run_result_free(&r);
-	cr_assert_eq(stat(first, &st1), 0, "%s", first);
-
-	r = fetch(&s, a);
-	cr_expect_eq(r.status, 0, "%s", r.err);
-	cr_expect_str_eq(r.out, "", "nothing written the second time");
-	HAS(r.err, ": 0 saved, 3 unchanged, 0 failed");
-	jd_run_result_free(&r);
-	cr_expect_eq(stat(first, &st2), 0);
-	cr_expect_eq(st1.st_ino, st2.st_ino, "the page was not rewritten");
-	char *log = jd_test_read(s.log);
-	HAS(log, "\"path\": \"/jobs/backend.html\", \"ua\": \"jdalign/0.1.0\", "
-	    "\"inm\": \"\\\"");
-	HAS(log, "\"ims\": \"Tue, 14 Nov 2023 22:13:20 GMT\"");
-	free(log);
-	char *index = dir_file(&s, "index.csv");
-	HAS(index, "/jobs/backend.html\",\"127.0.0.1_");
-	HAS(index, "\",\"unchanged\",\"");
-	HAS(index, "\"greenhouse:acme/4012345\",\"greenhouse_acme_4012345-");
-	LACKS(index, "\"saving\"");
-	free(index);
-
-	/* --max-age: recent pages are not even asked about. */
-	const char *b[] = { "--max-age", "3600", url(&s, "/jobs/backend.html"),
-		"greenhouse:acme", NULL };
-	r = fetch(&s, b);
-	cr_expect_eq(r.status, 0, "%s", r.err);
-	cr_expect_eq(requests(&s, "/jobs/backend.html"), 2);
-	cr_expect_eq(requests(&s, "/v1/boards/acme/jobs?content=true"), 2);
-	jd_run_result_free(&r);
-
-	/* A deleted page is fetched again, unconditionally. */
-	unlink(first);
-	r = fetch(&s, a);
-	cr_expect_eq(r.status, 0, "%s", r.err);
-	HAS(r.out, first);
-	log = jd_test_read(s.log);
-	const char *last = NULL;
-	for (const char *p = log; (p = strstr(p, "/jobs/backend.html")); p++)
-		last = p;
-	cr_assert_not_null(last);
-	cr_expect_eq(strncmp(strstr(last, "\"inm\""), "\"inm\": \"\"", 9), 0);
-	free(log);
-	jd_run_result_free(&r);
-	snprintf(path, sizeof path, "%s", first);
-	cr_expect_eq(access(path, F_OK), 0);
-	free(first);
-	server_stop(&s);
-}
-
 Test(fetch, credentials_never_shown)
 {
 	struct server s = { 0 }, other = { .addr = "127.0.0.2" };
@@ -556,7 +324,7 @@ Test(fetch, credentials_never_shown)
 	server_stop(&s);
 }
 
-/* The start times of the requests other.log holds, in order. */
+/* The start times of the requests in s's log, in order. */
 static size_t
 times(const struct server *s, double *t, size_t max)
 {
@@ -615,179 +383,28 @@ Test(fetch, robots_unreachable_forbids)
 	server_stop(&s);
 }
 
-Test(fetch, resume_after_interruption)
+Test(fetch, connection_refused)
 {
 	struct server s = { 0 };
-	char path[700], row[1600];
+	struct sockaddr_in sa = { .sin_family = AF_INET };
+	socklen_t len = sizeof sa;
+	char dead[100];
 
 	server_start(&s);
-	cr_assert_eq(mkdir(s.dir, 0777), 0);
-	char *name = NULL;
-	{
-		const char *a[] = { url(&s, "/jobs/backend.html"), NULL };
-		struct jd_run_result r = fetch(&s, a);
-		name = xstrdup(strrchr(r.out, '/') + 1);
-		name[strcspn(name, "\n")] = '\0';
-		jd_run_result_free(&r);
-	}
-	/* What a run killed mid-write leaves: an entry still "saving", a
-	 * half-written page beside it, a temporary file, a cut last row. */
-	snprintf(path, sizeof path, "%s/%s", s.dir, name);
-	jd_test_write(path, "<p>half a pa");
-	snprintf(path, sizeof path, "%s/.jdalign-tmp-999-1", s.dir);
-	jd_test_write(path, "<p>half");
-	snprintf(row, sizeof row, "\"url\",\"file\",\"status\",\"fetched_at\","
-	    "\"etag\",\"last_modified\"\n\"%s\",\"%s\",\"saving\","
-	    "\"2024-01-01T00:00:00Z\",\"\",\"\"\n\"%s\",\"127.0", url(&s,
-	    "/jobs/backend.html"), name, url(&s, "/jobs/data.html"));
-	snprintf(path, sizeof path, "%s/index.csv", s.dir);
-	jd_test_write(path, row);
-
-	const char *a[] = { url(&s, "/jobs/backend.html"),
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	cr_assert_eq(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+	cr_assert_eq(getsockname(fd, (struct sockaddr *)&sa, &len), 0);
+	close(fd);	/* nobody listens there now */
+	snprintf(dead, sizeof dead, "http://127.0.0.1:%d/jobs/data.html",
+	    ntohs(sa.sin_port));
+	const char *a[] = { "--connect-timeout", "0.5", dead,
 		url(&s, "/jobs/data.html"), NULL };
 	struct jd_run_result r = fetch(&s, a);
-	cr_expect_eq(r.status, 0, "%s", r.err);
-	HAS(r.err, "index.csv:3: warning: the last record is cut short");
-	HAS(r.out, name);
-	snprintf(path, sizeof path, "%s/.jdalign-tmp-999-1", s.dir);
-	cr_expect_eq(access(path, F_OK), -1, "the temporary file is gone");
-	char *page = dir_file(&s, name);
-	HAS(page, "Backend Engineer, Payments");
-	free(page);
-	char *index = dir_file(&s, "index.csv");
-	LACKS(index, "saving");
-	LACKS(index, "\"127.0\n");
-	HAS(index, "/jobs/data.html\",\"127.0.0.1_");
-	free(index);
-	int hidden;
-	cr_expect_eq(files_in(s.dir, &hidden), 2);
-	cr_expect_eq(hidden, 0);
-	free(name);
+	cr_expect_eq(r.status, 3, "%s", r.err);
+	HAS(r.err, "/jobs/data.html: error: not fetched: robots.txt "
+	    "unreachable: ");
+	HAS(r.err, ": 1 saved, 0 unchanged, 1 failed");
 	jd_run_result_free(&r);
 	server_stop(&s);
-}
-
-Test(fetch, damaged_index_or_busy_folder)
-{
-	struct server s = { 0 };
-	char path[700];
-	static const char bad[] = "\"url\",\"file\",\"status\",\"fetched_at\","
-	    "\"etag\",\"last_modified\"\n\"a\"x,\"\",\"\",\"\",\"\",\"\"\n"
-	    "\"b\",\"\",\"\",\"\",\"\",\"\"\n";
-
-	server_start(&s);
-	cr_assert_eq(mkdir(s.dir, 0777), 0);
-	snprintf(path, sizeof path, "%s/index.csv", s.dir);
-	jd_test_write(path, bad);
-	const char *a[] = { url(&s, "/jobs/data.html"), NULL };
-	struct jd_run_result r = fetch(&s, a);
-	cr_expect_eq(r.status, 4, "%s", r.err);
-	HAS(r.err, "/index.csv:2: error: ");
-	HAS(r.err, "mend or remove the file");
-	char *index = jd_test_read(path);
-	cr_expect_str_eq(index, bad, "a damaged index is left as it was");
-	free(index);
-	jd_run_result_free(&r);
-	cr_expect_eq(requests(&s, "/jobs/data.html"), 0);
-
-	unlink(path);
-	int fd = open(s.dir, O_RDONLY | O_DIRECTORY);
-	cr_assert_eq(flock(fd, LOCK_EX | LOCK_NB), 0);
-	r = fetch(&s, a);
-	cr_expect_eq(r.status, 4, "%s", r.err);
-	HAS(r.err, "/postings: error: another jdalign fetch is using this "
-	    "folder\n");
-	jd_run_result_free(&r);
-	close(fd);
-	server_stop(&s);
-}
-
-Test(fetch, input_list_and_usage)
-{
-	struct server s = { 0 };
-	char list[400], text[1200];
-
-	server_start(&s);
-	snprintf(list, sizeof list, "%s/urls.txt", s.tmp);
-	snprintf(text, sizeof text, "# postings to read\n\n  %s  \r\n"
-	    "greenhouse:acme\n# %s\n", url(&s, "/jobs/data.html"),
-	    url(&s, "/jobs/backend.html"));
-	jd_test_write(list, text);
-	const char *a[] = { "-i", list, NULL };
-	struct jd_run_result r = fetch(&s, a);
-	cr_expect_eq(r.status, 0, "%s", r.err);
-	HAS(r.err, ": 3 saved, 0 unchanged, 0 failed");
-	cr_expect_eq(requests(&s, "/jobs/backend.html"), 0);
-	jd_run_result_free(&r);
-
-	const char *bad[][6] = {
-		{ "fetch", NULL },
-		{ "fetch", "--delay", "soon", "http://127.0.0.1:1/", NULL },
-		{ "fetch", "--api-base", "ftp://127.0.0.1", "lever:x", NULL },
-		{ "fetch", "-o", "out.csv", "http://127.0.0.1:1/", NULL },
-		{ "fetch", "--retries", "99", "http://127.0.0.1:1/", NULL },
-		{ "vocab", "-d", "x", "p.html", NULL },
-	};
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		r = jd_test_run(bad[i]);
-		cr_expect_eq(r.status, 2, "case %zu: %s", i, r.err);
-		HAS(r.err, "usage: jdalign ");
-		jd_run_result_free(&r);
-	}
-	const char *h[] = { "fetch", "--help", NULL };
-	r = jd_test_run(h);
-	cr_expect_eq(r.status, 0);
-	HAS(r.out, "--api-base URL");
-	jd_run_result_free(&r);
-	const char *m[] = { "fetch", "-q", "-d", s.dir, "-i", "/nonexistent",
-		NULL };
-	r = jd_test_run(m);
-	cr_expect_eq(r.status, 4);
-	HAS(r.err, "jdalign: /nonexistent: error: ");
-	jd_run_result_free(&r);
-	server_stop(&s);
-}
-
-Test(fetch, board_changes)
-{
-	struct server s = { 0 };
-	char cmd[700], api[700];
-
-	s.tmp = NULL;
-	char *root = jd_test_tmpdir();
-	snprintf(cmd, sizeof cmd, "cp -r tests/fetch/site tests/fetch/api '%s'",
-	    root);
-	cr_assert_eq(system(cmd), 0);
-	snprintf(s.root, sizeof s.root, "%s", root);
-	server_start(&s);
-	const char *a[] = { "greenhouse:acme", "greenhouse:empty", NULL };
-	struct jd_run_result r = fetch(&s, a);
-	cr_expect_eq(r.status, 0, "%s", r.err);
-	HAS(r.err, "jdalign: greenhouse:empty: warning: the board lists no "
-	    "open job\n");
-	HAS(r.err, ": 2 saved, 0 unchanged, 0 failed");
-	jd_run_result_free(&r);
-
-	/* The board drops a job: its page stays, its row says closed. */
-	snprintf(api, sizeof api, "%s/api/greenhouse-acme.json", root);
-	char *json = jd_test_read(api);
-	char *second = strstr(json,
-	    ",\n  {\n   \"absolute_url\": \"javascript");
-	cr_assert_not_null(second);
-	memcpy(second, "]}\n", 4);
-	jd_test_write(api, json);
-	free(json);
-	r = fetch(&s, a);
-	cr_expect_eq(r.status, 0, "%s", r.err);
-	cr_expect_str_eq(r.out, "", "the job still listed is unchanged");
-	HAS(r.err, ": 0 saved, 1 unchanged, 0 failed");
-	char *index = dir_file(&s, "index.csv");
-	HAS(index, "\"greenhouse:acme/4012399\",\"greenhouse_acme_4012399-");
-	HAS(index, ".html\",\"closed\",");
-	free(index);
-	cr_expect_eq(files_in(s.dir, NULL), 2);
-	jd_run_result_free(&r);
-	server_stop(&s);
-	jd_test_rmrf(root);
-	free(root);
 }

@@ -163,6 +163,23 @@ class Handler(BaseHTTPRequestHandler):
             pass
         self.close_connection = True
 
+    def trickle(self):
+        """A page sent in ten pieces over two seconds."""
+        with open(os.path.join(ROOT, "site", "jobs", "data.html"), "rb") as f:
+            body = f.read()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        step = len(body) // 10 + 1
+        try:
+            for i in range(0, len(body), step):
+                self.wfile.write(body[i:i + step])
+                self.wfile.flush()
+                time.sleep(0.2)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
     def bomb(self):
         """A small gzip body that inflates to 20 MiB."""
         body = gzip.compress(b" " * (20 << 20))
@@ -185,6 +202,7 @@ ROUTES = {
     "/bomb": Handler.bomb,
     "/file.pdf": Handler.pdf,
     "/goto": Handler.goto,
+    "/trickle": Handler.trickle,
 }
 
 
