@@ -131,7 +131,11 @@ greenhouse(json_t *o, const char *token, struct job *j)
 	j->url = str(o, "absolute_url");
 	j->date = str(o, "first_published") ? str(o, "first_published") :
 	    str(o, "updated_at");
-	if (content)
+	/* The API escapes the HTML; a copy that holds tags already is not
+	 * decoded again (its "&lt;" is text). */
+	if (content && strchr(content, '<'))
+		jd_buf_adds(&j->desc, content);
+	else if (content)
 		unescape(&j->desc, content);
 }
 

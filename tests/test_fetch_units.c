@@ -234,6 +234,15 @@ Test(fetch_board, greenhouse)
 	cr_expect_eq(strstr(ld, "</script>"), strstr(ld, "</script>\n</head>"),
 	    "the JSON-LD ends only where it should");
 	jd_fetch_board_pages_free(&p);
+
+	static const char raw[] = "{\"jobs\":[{\"id\":1,\"title\":\"T\","
+	    "\"content\":\"<p>a &lt;b&gt; c</p>\"}]}";
+	const char *cause;
+	cr_assert_eq(jd_fetch_board_pages(JD_BOARD_GREENHOUSE, "acme", raw,
+	    sizeof raw - 1, &p, &cause), 0);
+	cr_expect_not_null(strstr(p.v[0].html, "<p>a &lt;b&gt; c</p>"),
+	    "HTML that is not escaped is kept as it is");
+	jd_fetch_board_pages_free(&p);
 }
 
 Test(fetch_board, lever_and_ashby)
