@@ -13,7 +13,9 @@
 enum {
 	OPT_OUT_DIR = 256, OPT_FORMAT, OPT_LEXICON, OPT_TOP, OPT_FAIL_UNDER,
 	OPT_BOM, OPT_CRLF, OPT_COMPARE, OPT_MAX_BYTES, OPT_HELP, OPT_VERSION,
-	OPT_PARTIAL, OPT_FILES_FROM
+	OPT_PARTIAL, OPT_FILES_FROM,
+	OPT_API_BASE, OPT_DELAY, OPT_TIMEOUT, OPT_CONNECT_TIMEOUT,
+	OPT_RETRIES, OPT_MAX_WAIT, OPT_MAX_AGE
 };
 
 static const struct option long_opts[] = {
@@ -28,6 +30,15 @@ static const struct option long_opts[] = {
 	{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
 	{ "partial", no_argument, NULL, OPT_PARTIAL },
 	{ "files-from", required_argument, NULL, OPT_FILES_FROM },
+	{ "api-base", required_argument, NULL, OPT_API_BASE },
+	{ "delay", required_argument, NULL, OPT_DELAY },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT },
+	{ "retries", required_argument, NULL, OPT_RETRIES },
+	{ "max-wait", required_argument, NULL, OPT_MAX_WAIT },
+	{ "max-age", required_argument, NULL, OPT_MAX_AGE },
+	{ "dir", required_argument, NULL, 'd' },
+	{ "input", required_argument, NULL, 'i' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -45,6 +56,7 @@ static const char main_usage[] =
 "  terms   [options] [FILE|-]            the terms in each line of text\n"
 "  merge   [options] PARTIAL...          combine vocab --partial tables\n"
 "  lint    [options] RESUME              recruiter-signal findings per bullet\n"
+"  fetch   [options] URL|BOARD...        save postings from the web\n"
 "\n"
 "A POSTING is a file, a folder (searched for .html .htm .txt .md .json)\n"
 "or - for standard input. 'jdalign COMMAND --help' describes a command.\n"
@@ -123,6 +135,30 @@ static const char lint_usage[] =
 "\n"
 "  -o FILE  --format csv|tsv|jsonl  --bom  --crlf  --lexicon FILE\n"
 "  --max-bytes N  -q\n";
+static const char fetch_usage[] =
+"usage: jdalign fetch [options] URL|BOARD...\n"
+"       jdalign fetch [options] -i FILE\n"
+"\n"
+"Saves postings into a folder that the other commands read: each URL as\n"
+"the page it is, and each open job of a board as an HTML page with a\n"
+"JSON-LD JobPosting. BOARD is greenhouse:BOARD, lever:COMPANY or\n"
+"ashby:ORG. DIR/index.csv keeps url, file, status, fetched_at, etag and\n"
+"last_modified, so the next run asks only for what changed. Honours\n"
+"robots.txt; one request at a time per host. Prints each page written.\n"
+"\n"
+"  -d DIR               the folder (default: the current one)\n"
+"  -i FILE              targets from FILE, one a line (- standard input)\n"
+"  --api-base URL       send board API requests to URL's scheme and host\n"
+"  --delay S            seconds between requests to a host (default 1)\n"
+"  --connect-timeout S  seconds to connect (default 10)\n"
+"  --timeout S          seconds for a whole request (default 60)\n"
+"  --max-bytes N        the largest page accepted (default 10 MiB)\n"
+"  --retries N          retries on HTTP 429 and 503 (default 3)\n"
+"  --max-wait S         the longest Retry-After honoured (default 120)\n"
+"  --max-age S          skip pages fetched less than S seconds ago\n"
+"                       (default 0: always ask whether they changed)\n"
+"  -j N                 hosts fetched at once (default 4)\n"
+"  -q                   no warnings and no summary\n";
 
 static const struct {
 	const char *name;
@@ -136,6 +172,7 @@ static const struct {
 	{ "terms", JD_CMD_TERMS, terms_usage, 0 },
 	{ "merge", JD_CMD_MERGE, merge_usage, 1 },
 	{ "lint", JD_CMD_LINT, lint_usage, 1 },
+	{ "fetch", JD_CMD_FETCH, fetch_usage, 0 },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -177,6 +214,65 @@ number(const char *s, double *v)
 
 	*v = strtod(s, &end);
 	return end != s && *end == '\0' && *v >= 0 && *v < 1e9 ? 0 : -1;
+}
+
+/* A number of seconds in [min, max]; 0 or -1. */
+static int
+seconds(const char *s, double min, double max, double *v)
+{
+	return number(s, v) == 0 && *v >= min && *v <= max ? 0 : -1;
+}
+
+static const char *
+long_name(int c)
+{
+	static const char *const names[] = { "--api-base", "--delay",
+		"--timeout", "--connect-timeout", "--retries", "--max-wait",
+		"--max-age" };
+
+	return c >= OPT_API_BASE && c <= OPT_MAX_AGE ?
+	    names[c - OPT_API_BASE] : "";
+}
+
+/* One option of fetch; returns 0 or JD_CLI_USAGE. */
+static int
+fetch_option(int c, struct jd_opts *o, const char *usage, FILE *err)
+{
+	const char *bad = NULL;
+	double *secs = NULL, min = 0, max = 86400;
+	long l;
+
+	switch (c) {
+	case 'd': o->dir = optarg; break;
+	case 'i': o->input_list = optarg; break;
+	case OPT_API_BASE:
+		if (strncmp(optarg, "http://", 7) != 0 &&
+		    strncmp(optarg, "https://", 8) != 0)
+			bad = "--api-base wants an http or https URL";
+		o->api_base = optarg;
+		break;
+	case OPT_DELAY: secs = &o->delay; max = 3600; break;
+	case OPT_TIMEOUT: secs = &o->timeout; min = 0.001; break;
+	case OPT_CONNECT_TIMEOUT: secs = &o->connect_timeout; min = 0.001;
+		break;
+	case OPT_MAX_WAIT: secs = &o->max_wait; break;
+	case OPT_MAX_AGE: secs = &o->max_age; max = 1e8; break;
+	case OPT_RETRIES:
+		if (jd_util_parse_long(optarg, 0, 10, &l) < 0)
+			bad = "--retries wants 0 to 10";
+		else
+			o->retries = l;
+		break;
+	default:
+		fputs(usage, err);
+		return JD_CLI_USAGE;
+	}
+	if (secs && seconds(optarg, min, max, secs) < 0)
+		bad = "a number of seconds out of range";
+	if (bad)
+		return usage_error(err, usage, bad, optarg);
+	o->fetch_opt = c == 'd' ? "-d" : c == 'i' ? "-i" : long_name(c);
+	return 0;
 }
 
 /* One option; returns 0 or JD_CLI_USAGE. */
@@ -227,8 +323,7 @@ option(int c, struct jd_opts *o, const char *usage, FILE *err)
 		o->fail_under = d;
 		break;
 	default:
-		fputs(usage, err);
-		return JD_CLI_USAGE;
+		return fetch_option(c, o, usage, err);
 	}
 	return 0;
 }
@@ -256,6 +351,14 @@ check_args(struct jd_opts *o, const char *usage, size_t min, FILE *err)
 		return usage_error(err, usage, "--partial is for vocab", NULL);
 	if (o->out_dir && o->command != JD_CMD_ALIGN)
 		return usage_error(err, usage, "--out-dir is for align", NULL);
+	if (o->fetch_opt && o->command != JD_CMD_FETCH)
+		return usage_error(err, usage, "only fetch takes",
+		    o->fetch_opt);
+	if (o->command == JD_CMD_FETCH && o->nargs == 0 && !o->input_list)
+		return usage_error(err, usage, "missing arguments", NULL);
+	if (o->command == JD_CMD_FETCH && (o->output || o->format >= 0))
+		return usage_error(err, usage, "fetch writes into -d DIR; "
+		    "-o and --format are not for it", NULL);
 	return JD_CLI_RUN;
 }
 
@@ -270,6 +373,9 @@ jd_cli_parse(int argc, char **argv, struct jd_opts *o, FILE *out, FILE *err)
 	o->format = -1;
 	o->fail_under = -1;
 	o->max_bytes = (size_t)32 << 20;
+	o->delay = o->timeout = o->connect_timeout = -1;
+	o->max_wait = o->max_age = -1;
+	o->retries = -1;
 	if (argc < 2)
 		return usage_error(err, main_usage, "no command", NULL);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -288,9 +394,11 @@ jd_cli_parse(int argc, char **argv, struct jd_opts *o, FILE *out, FILE *err)
 		}
 	if (o->command == JD_CMD_NONE)
 		return usage_error(err, main_usage, "unknown command", argv[1]);
+	if (o->command == JD_CMD_FETCH)
+		o->max_bytes = (size_t)10 << 20; /* one page */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc - 1, argv + 1, "o:j:q", long_opts,
+	while ((c = getopt_long(argc - 1, argv + 1, "o:j:qd:i:", long_opts,
 	    NULL)) != -1) {
 		if (c == OPT_HELP) {
 			fputs(usage, out);

@@ -690,7 +690,11 @@ int
 jd_run(const struct jd_opts *o, FILE *out, FILE *err)
 {
 	struct ctx c;
-	int rc = ctx_init(&c, o, out, err);
+	int rc;
+
+	if (o->command == JD_CMD_FETCH)
+		return run_fetch(o, out, err);
+	rc = ctx_init(&c, o, out, err);
 
 	if (rc == 0) {
 		switch (o->command) {

@@ -74,6 +74,8 @@ int run_merge(struct ctx *c);
 
 int run_align(struct ctx *c);
 int run_compare(struct ctx *c);
+/* fetch needs no lexicon: it runs before the context is set up. */
+int run_fetch(const struct jd_opts *o, FILE *out, FILE *err);
 
 /* run_lint.c: the lint command, and what align writes of lint. */
 struct jd_resume;

@@ -13,7 +13,8 @@
 
 enum jd_command {
 	JD_CMD_NONE, JD_CMD_ALIGN, JD_CMD_VOCAB, JD_CMD_EXTRACT, JD_CMD_TERMS,
-	JD_CMD_MERGE, JD_CMD_LINT
+	JD_CMD_MERGE, JD_CMD_LINT,
+	JD_CMD_FETCH
 };
 
 struct jd_opts {
@@ -32,6 +33,13 @@ struct jd_opts {
 	size_t max_bytes;	/* --max-bytes N */
 	int partial;		/* vocab --partial: a mergeable table */
 	const char *files_from;	/* --files-from FILE: posting paths, one a line */
+	/* fetch: seconds are < 0 and retries -1 when not given */
+	const char *dir;	/* -d DIR */
+	const char *input_list;	/* -i FILE */
+	const char *api_base;	/* --api-base URL */
+	double delay, timeout, connect_timeout, max_wait, max_age;
+	long retries;
+	const char *fetch_opt;	/* a fetch option given, for the usage error */
 	char **args;		/* positional arguments */
 	size_t nargs;
 };
