@@ -49,14 +49,29 @@ is_space_cp(uint32_t c)
 static enum cls
 classify(uint32_t c)
 {
+	/* ASCII by table: letters and digits; controls and space; the rest
+	 * punctuation */
+	static const unsigned char ascii[128] = {
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+		['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+		['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+		['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+		['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+		['Y'] = 1, ['Z'] = 1,
+		['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+		['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+		['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+		['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+		['y'] = 1, ['z'] = 1,
+	};
+	if (c < 0x80) {
+		if (ascii[c])
+			return C_ALNUM;
+		return c <= 0x20 ? C_SPACE : C_PUNCT;
+	}
 	if (is_space_cp(c))
 		return C_SPACE;
-	if (c < 0x80) {
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9'))
-			return C_ALNUM;
-		return c < 0x20 ? C_SPACE : C_PUNCT;
-	}
 	if (c < 0xa0)
 		return C_SPACE;	/* C1 controls */
 	return fold_punct(c) ? C_PUNCT : C_ALNUM;
@@ -249,6 +264,10 @@ bare_host(const unsigned char *s, size_t n)
 static int
 looks_like_url(const unsigned char *s, size_t n)
 {
+	/* every URL, address and host name has one of these bytes */
+	if (n < 4 || (!memchr(s, '.', n) && !memchr(s, ':', n) &&
+	    !memchr(s, '@', n)))
+		return 0;
 	if (has_prefix(s, n, "http://") || has_prefix(s, n, "https://") ||
 	    has_prefix(s, n, "www.") || has_prefix(s, n, "mailto:") ||
 	    has_prefix(s, n, "ftp://"))
