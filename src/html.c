@@ -408,7 +408,7 @@ jd_posting_text_size(const struct jd_posting *p)
 }
 
 void
-hb_sections_free(struct jd_posting *p)
+jd_posting_drop_sections(struct jd_posting *p)
 {
 	for (size_t i = 0; i < p->nsections; i++) {
 		for (size_t j = 0; j < p->sections[i].nlines; j++)
@@ -426,7 +426,7 @@ jd_posting_free(struct jd_posting *p)
 {
 	if (p == NULL)
 		return;
-	hb_sections_free(p);
+	jd_posting_drop_sections(p);
 	for (size_t i = 0; i < p->nwarnings; i++)
 		free(p->warnings[i]);
 	free(p->warnings);

@@ -20,8 +20,6 @@ void hb_normalize(struct jd_buf *out, const char *s, size_t n);
 /* Sets *field to a normalized copy of s when s has text and *field is
  * empty. */
 void hb_set(char **field, const char *s, size_t n);
-/* Frees p's sections and leaves it with none. */
-void hb_sections_free(struct jd_posting *p);
 /* Reads an HTML fragment (a description) into p's sections. */
 void hb_fragment(struct jd_posting *p, const char *html, size_t len);
 /* A bold-only line that reads as a heading: short, one phrase, not a

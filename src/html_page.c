@@ -42,7 +42,7 @@ hb_fragment(struct jd_posting *p, const char *html, size_t len)
 static void
 take_sections(struct jd_posting *to, struct jd_posting *from)
 {
-	hb_sections_free(to);
+	jd_posting_drop_sections(to);
 	to->sections = from->sections;
 	to->nsections = from->nsections;
 	to->cap = from->cap;
@@ -304,7 +304,7 @@ page(struct jd_posting *p, htmlDocPtr doc)
 	title_sections(p);
 	p->status = status(&g);
 	if (p->status != JD_POST_OK) {
-		hb_sections_free(p);	/* no posting: no text to learn from */
+		jd_posting_drop_sections(p);	/* no posting: no text to learn from */
 		p->source = "html";
 	}
 	jd_posting_free(&g.dom);

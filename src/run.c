@@ -146,20 +146,6 @@ make_doc(struct ctx *c, const struct jd_posting *p, struct jd_hits *h,
 }
 
 static void
-drop_sections(struct jd_posting *p)
-{
-	for (size_t i = 0; i < p->nsections; i++) {
-		for (size_t j = 0; j < p->sections[i].nlines; j++)
-			free(p->sections[i].lines[j]);
-		free(p->sections[i].lines);
-		free(p->sections[i].heading);
-	}
-	free(p->sections);
-	p->sections = NULL;
-	p->nsections = p->cap = 0;
-}
-
-static void
 read_one(struct pool *pl, size_t i, struct jd_vocab *v, struct jd_hits *h)
 {
 	struct ctx *c = pl->c;
@@ -188,7 +174,7 @@ read_one(struct pool *pl, size_t i, struct jd_vocab *v, struct jd_hits *h)
 		}
 		jd_vocab_add(v, doc);
 		jd_vocab_doc_free(doc);
-		drop_sections(p);
+		jd_posting_drop_sections(p);
 	}
 }
 
@@ -412,6 +398,46 @@ static const char *const vocab_cols[] = {
 };
 
 void
+write_text(struct ctx *c, const struct jd_buf *b)
+{
+	const char *cause;
+
+	if (c->o->output) {
+		if (jd_report_write_file(c->o->output, jd_buf_str(b), b->len,
+		    &cause) < 0)
+			jd_diag_error(c->d, c->o->output, 0, JD_EXIT_FATAL,
+			    "not written: %s", cause);
+	} else if (fwrite(jd_buf_str(b), 1, b->len, c->out) != b->len)
+		jd_diag_msg(c->d, JD_EXIT_FATAL, "cannot write standard output");
+}
+
+void
+write_term_counts(struct jd_table *t, const struct jd_vterm *r, double docs)
+{
+	jd_report_text(t, r->name);
+	jd_report_text(t, r->kind);
+	jd_report_text(t, r->category);
+	jd_report_int(t, r->postings);
+	jd_report_real(t, docs ? 100.0 * (double)r->postings / docs : 0, 1);
+	jd_report_int(t, r->required_postings);
+	jd_report_real(t, docs ? 100.0 * (double)r->required_postings / docs :
+	    0, 1);
+	jd_report_real(t, r->specificity, 3);
+}
+
+void
+json_line(struct jd_buf *b, json_t *o)
+{
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+	if (s)
+		jd_buf_adds(b, s);
+	jd_buf_addc(b, '\n');
+	free(s);
+	json_decref(o);
+}
+
+void
 write_vocab(struct ctx *c, struct jd_vocab *v)
 {
 	size_t n = jd_vocab_sort(v);
@@ -421,15 +447,7 @@ write_vocab(struct ctx *c, struct jd_vocab *v)
 	for (size_t i = 0; t && i < n; i++) {
 		struct jd_vterm r;
 		jd_vocab_row(v, i, &r);
-		jd_report_text(t, r.name);
-		jd_report_text(t, r.kind);
-		jd_report_text(t, r.category);
-		jd_report_int(t, r.postings);
-		jd_report_real(t, docs ? 100.0 * (double)r.postings / docs : 0, 1);
-		jd_report_int(t, r.required_postings);
-		jd_report_real(t, docs ? 100.0 * (double)r.required_postings /
-		    docs : 0, 1);
-		jd_report_real(t, r.specificity, 3);
+		write_term_counts(t, &r, docs);
 		jd_report_text(t, r.variants);
 		jd_report_text(t, r.example);
 		jd_report_end_row(t);
@@ -515,12 +533,7 @@ extract_json(struct jd_buf *b, const struct jd_posting *p)
 	for (size_t w = 0; w < p->nwarnings; w++)
 		json_array_append_new(warns, jstr(p->warnings[w]));
 	json_object_set_new(o, "warnings", warns);
-	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	if (s)
-		jd_buf_adds(b, s);
-	jd_buf_addc(b, '\n');
-	free(s);
-	json_decref(o);
+	json_line(b, o);
 }
 
 struct extract_out {
@@ -603,12 +616,7 @@ terms_json(struct ctx *c, struct jd_buf *b, long lineno, const char *s,
 		json_array_append_new(arr, t);
 	}
 	json_object_set_new(o, "terms", arr);
-	char *js = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	if (js)
-		jd_buf_adds(b, js);
-	jd_buf_addc(b, '\n');
-	free(js);
-	json_decref(o);
+	json_line(b, o);
 }
 
 static void
@@ -670,13 +678,8 @@ run_terms(struct ctx *c)
 			terms_rows(c, t, lineno, s, &h);
 		s = next;
 	}
-	if (jsonl && c->o->output) {
-		if (jd_report_write_file(c->o->output, jd_buf_str(&b), b.len,
-		    &cause) < 0)
-			jd_diag_error(c->d, c->o->output, 0, JD_EXIT_FATAL,
-			    "not written: %s", cause);
-	} else if (jsonl)
-		fwrite(jd_buf_str(&b), 1, b.len, c->out);
+	if (jsonl)
+		write_text(c, &b);
 	else
 		close_table(c, t, "terms");
 done:

@@ -268,15 +268,7 @@ write_gaps(struct job *j)
 		struct jd_buf w = JD_BUF_INIT, b = JD_BUF_INIT;
 		jd_vocab_row(j->v, i, &r);
 		resume_use(j, r.name, &w, &b);
-		jd_report_text(t, r.name);
-		jd_report_text(t, r.kind);
-		jd_report_text(t, r.category);
-		jd_report_int(t, r.postings);
-		jd_report_real(t, docs ? 100.0 * (double)r.postings / docs : 0, 1);
-		jd_report_int(t, r.required_postings);
-		jd_report_real(t, docs ? 100.0 * (double)r.required_postings /
-		    docs : 0, 1);
-		jd_report_real(t, r.specificity, 3);
+		write_term_counts(t, &r, docs);
 		jd_report_text(t, jd_vocab_doc_find(j->rdoc.doc, r.name) >= 0 ?
 		    "yes" : "no");
 		jd_report_text(t, jd_buf_str(&w));

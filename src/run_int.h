@@ -7,6 +7,8 @@
 
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "jdalign/cli.h"
 #include "jdalign/html.h"
 #include "jdalign/load.h"
@@ -66,6 +68,14 @@ struct jd_table *open_table(struct ctx *c, const char *name,
 void close_table(struct ctx *c, struct jd_table *t, const char *name);
 struct jd_report_opts report_opts(const struct ctx *c);
 
+/* The columns vocab and gaps share: term, kind, category, postings,
+ * share, required_postings, required_share, specificity. */
+void write_term_counts(struct jd_table *t, const struct jd_vterm *r,
+    double docs);
+/* Writes text to -o FILE (whole or not at all) or standard output. */
+void write_text(struct ctx *c, const struct jd_buf *b);
+/* Appends o as one line of compact JSON and releases it. */
+void json_line(struct jd_buf *b, json_t *o);
 /* Writes the corpus table as vocab does (term, kind, … example). */
 void write_vocab(struct ctx *c, struct jd_vocab *v);
 /* run_merge.c: vocab --partial output, and the merge command. */

@@ -21,32 +21,6 @@
 #define MAX_PARTIAL ((size_t)1 << 31)
 
 static void
-emit(struct ctx *c, const struct jd_buf *b)
-{
-	const char *cause;
-
-	if (c->o->output) {
-		if (jd_report_write_file(c->o->output, jd_buf_str(b), b->len,
-		    &cause) < 0)
-			jd_diag_error(c->d, c->o->output, 0, JD_EXIT_FATAL,
-			    "not written: %s", cause);
-	} else if (fwrite(jd_buf_str(b), 1, b->len, c->out) != b->len)
-		jd_diag_msg(c->d, JD_EXIT_FATAL, "cannot write standard output");
-}
-
-static void
-dump_line(struct jd_buf *b, json_t *o)
-{
-	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-
-	if (s)
-		jd_buf_adds(b, s);
-	jd_buf_addc(b, '\n');
-	free(s);
-	json_decref(o);
-}
-
-static void
 digest(const struct ctx *c, char *out, size_t n)
 {
 	snprintf(out, n, "%016llx",
@@ -66,7 +40,7 @@ write_partial(struct ctx *c, struct jd_vocab *v)
 	json_object_set_new(h, "lexicon_digest", json_string(dg));
 	json_object_set_new(h, "postings",
 	    json_integer((json_int_t)jd_vocab_postings(v)));
-	dump_line(&b, h);
+	json_line(&b, h);
 	for (size_t i = 0; i < n; i++) {
 		struct jd_vterm r;
 		json_t *o = json_object(), *vars = json_array();
@@ -90,9 +64,9 @@ write_partial(struct ctx *c, struct jd_vocab *v)
 			}
 			json_object_set_new(o, "contexts", cx);
 		}
-		dump_line(&b, o);
+		json_line(&b, o);
 	}
-	emit(c, &b);
+	write_text(c, &b);
 	jd_buf_free(&b);
 }
 

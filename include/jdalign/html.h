@@ -68,6 +68,8 @@ const char *jd_html_kind_name(int kind);
 /* Total bytes of all lines and headings: how much text was found. */
 size_t jd_posting_text_size(const struct jd_posting *p);
 void jd_posting_warn(struct jd_posting *p, const char *msg);
+/* Frees the sections and their lines, keeping the rest of the posting. */
+void jd_posting_drop_sections(struct jd_posting *p);
 void jd_posting_free(struct jd_posting *p);
 void jd_posting_list_free(struct jd_posting_list *l);
 
