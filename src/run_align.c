@@ -42,18 +42,26 @@ static int
 load_resume(struct ctx *c, const char *path, struct jd_resume *r,
     struct jd_rdoc *rd)
 {
-	const char *cause;
-	char *data;
+	char *data, *why;
 	size_t len;
 	struct jd_hits h = JD_HITS_INIT;
 
 	memset(rd, 0, sizeof *rd);
-	if (jd_util_read_file(path, c->o->max_bytes, &data, &len, &cause) < 0) {
-		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL, "%s", cause);
+	if ((why = read_input(c, path, &data, &len)) != NULL) {
+		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL, "%s", why);
+		free(why);
 		return -1;
 	}
+	jd_util_deadline_start(parse_limit(len));
 	int rc = jd_resume_parse(path, data, len, r);
 	free(data);
+	if (jd_util_deadline_end()) {
+		why = parse_stopped(len);
+		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL, "%s", why);
+		free(why);
+		jd_resume_free(r);
+		return -1;
+	}
 	if (rc < 0) {
 		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL, "no text in resume");
 		jd_resume_free(r);
