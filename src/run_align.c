@@ -150,25 +150,39 @@ by_score(const void *a, const void *b)
 	return x->post < y->post ? -1 : x->post > y->post;
 }
 
-/* --top N: marks, for each bullet, the rows of its N best postings. */
+/* --top N: marks, for each bullet, the rows of its N best postings. Rows
+ * are bucketed by bullet first, so a resume of 100,000 bullets costs one
+ * pass over the rows, not one per bullet. */
 static void
 keep_top(struct job *j, struct jd_arows *rows, unsigned char **keep)
 {
 	long top = j->c->o->top;
+	size_t nb = j->res.nbullets, total = 0;
+	size_t *start = xcalloc(nb + 2, sizeof *start);
 
-	for (size_t b = 0; b < j->res.nbullets; b++) {
-		struct ranked *r = xcalloc(j->nposts + 1, sizeof *r);
-		size_t n = 0;
-		for (size_t p = 0; p < j->nposts; p++)
-			for (size_t k = 0; k < rows[p].n; k++)
-				if (rows[p].v[k].bullet == b)
-					r[n++] = (struct ranked){ p, k,
-					    rows[p].v[k].score };
-		qsort(r, n, sizeof *r, by_score);
+	for (size_t p = 0; p < j->nposts; p++)
+		for (size_t k = 0; k < rows[p].n; k++)
+			if (rows[p].v[k].bullet < nb) {
+				start[rows[p].v[k].bullet + 2]++;
+				total++;
+			}
+	for (size_t b = 2; b < nb + 2; b++)
+		start[b] += start[b - 1];
+	struct ranked *r = xcalloc(total + 1, sizeof *r);
+	for (size_t p = 0; p < j->nposts; p++)
+		for (size_t k = 0; k < rows[p].n; k++)
+			if (rows[p].v[k].bullet < nb)
+				r[start[rows[p].v[k].bullet + 1]++] =
+				    (struct ranked){ p, k, rows[p].v[k].score };
+	for (size_t b = 0; b < nb; b++) {
+		struct ranked *v = r + (b ? start[b] : 0);
+		size_t n = start[b + 1] - (b ? start[b] : 0);
+		qsort(v, n, sizeof *v, by_score);
 		for (size_t i = 0; i < n; i++)
-			keep[r[i].post][r[i].row] = top == 0 || (long)i < top;
-		free(r);
+			keep[v[i].post][v[i].row] = top == 0 || (long)i < top;
 	}
+	free(r);
+	free(start);
 }
 
 static void
