@@ -18,6 +18,11 @@
 #define FREE_ATTRS 64
 #define MAX_COST 50000000ULL
 #define NAME_MAX_LEN 100	/* libxml2 cuts names here; the rest is a name */
+/* libxml2's tree and the lines read from it take about 400 bytes a tag and
+ * 160 an attribute (measured): a page may need no more than MAX_TREE. */
+#define TAG_BYTES 400
+#define ATTR_BYTES 160
+#define MAX_TREE (800ULL << 20)
 
 /* ------------------------------------------------------------ binary */
 
@@ -146,7 +151,15 @@ struct scan {
 	size_t run;		/* name characters just before */
 	unsigned long long cost;
 	size_t largest;
+	size_t tags, attrs;	/* start tags and attributes, at most */
 };
+
+static unsigned long long
+tree_bytes(const struct scan *sc)
+{
+	return (unsigned long long)sc->tags * TAG_BYTES +
+	    (unsigned long long)sc->attrs * ATTR_BYTES;
+}
 
 static void
 tag_end(struct scan *sc, long n)
@@ -155,6 +168,7 @@ tag_end(struct scan *sc, long n)
 
 	if ((size_t)n > sc->largest)
 		sc->largest = (size_t)n;
+	sc->attrs += (size_t)n;
 	if (n > FREE_ATTRS)
 		sc->cost += k * (k - 1) / 2;
 }
@@ -197,6 +211,7 @@ feed(struct scan *sc, const unsigned char *s, size_t i, size_t n)
 	    next[S_TAG] < 0) {
 		next[S_TAG] = 0;
 		active |= 1u << S_TAG;
+		sc->tags++;
 	}
 	memcpy(sc->cnt, next, sizeof next);
 	sc->active = active;
@@ -208,7 +223,8 @@ scan_tags(struct scan *sc, const char *text, size_t n)
 	const unsigned char *s = (const unsigned char *)text;
 
 	memset(sc, 0, sizeof *sc);
-	for (size_t i = 0; i < n && sc->cost <= MAX_COST; i++) {
+	for (size_t i = 0; i < n && sc->cost <= MAX_COST &&
+	    tree_bytes(sc) <= MAX_TREE; i++) {
 		if (sc->active == 0) {
 			const unsigned char *lt = memchr(s + i, '<', n - i);
 			if (lt == NULL)
@@ -314,10 +330,16 @@ refuse_tags(const struct scan *sc, char **cause)
 {
 	struct jd_buf m = JD_BUF_INIT;
 
-	if (sc->cost <= MAX_COST)
+	if (sc->cost > MAX_COST)
+		jd_buf_printf(&m, "start tags with too many attributes (%zu in "
+		    "the largest): not parsed, libxml2 would take minutes",
+		    sc->largest);
+	else if (tree_bytes(sc) > MAX_TREE)
+		jd_buf_printf(&m, "%zu tags and %zu attributes (or more): not "
+		    "parsed, the page would take over %llu MB of memory",
+		    sc->tags, sc->attrs, MAX_TREE >> 20);
+	else
 		return 0;
-	jd_buf_printf(&m, "start tags with too many attributes (%zu in the "
-	    "largest): not parsed, libxml2 would take minutes", sc->largest);
 	*cause = jd_buf_take(&m);
 	return -1;
 }

@@ -305,6 +305,27 @@ Test(hostile, tag_with_200000_attributes)
 	free(dir), free(p), free(ld), free(js);
 }
 
+/* A tree of two million elements takes about 800 MB: refused before. */
+Test(hostile, two_million_tags)
+{
+	char *dir = jd_test_tmpdir(), *p = path_in(dir, "many.html");
+	struct jd_buf b = JD_BUF_INIT;
+
+	jd_buf_adds(&b, "<html><body>");
+	jd_buf_adds(&b, body);
+	repeat(&b, "<p>x", 2100000);
+	put_buf(p, &b);
+	struct jd_run_result r = extract("2,100,000 tags", p);
+	cr_expect_eq(r.status, 3);
+	expect_msg(&r, p, "error", "2097153 tags and 0 attributes (or more): "
+	    "not parsed, the page would take over 800 MB of memory");
+	expect_good(&r);
+	jd_run_result_free(&r);
+	jd_buf_free(&b);
+	jd_test_rmrf(dir);
+	free(dir), free(p);
+}
+
 Test(hostile, ten_million_character_text_node)
 {
 	char *dir = jd_test_tmpdir(), *p = path_in(dir, "long.html");
