@@ -146,6 +146,9 @@ step(int s, int c, int *counts)
  * end event, and the sum over end events bounds libxml2's work from above.
  */
 struct scan {
+	unsigned char cls[256];	/* char_class of each byte */
+	/* Bytes that leave a lone tag in its state: skipped in bulk. */
+	unsigned char boring[NSTATES][256];
 	long cnt[NSTATES];	/* attributes so far; -1: no tag in the state */
 	unsigned active;	/* bit per state with a tag in it */
 	size_t run;		/* name characters just before */
@@ -178,7 +181,7 @@ feed(struct scan *sc, const unsigned char *s, size_t i, size_t n)
 {
 	long next[NSTATES], ended = -1;
 	unsigned active = 0;
-	int c = char_class(s[i]), in;
+	int c = sc->cls[s[i]], in;
 
 	sc->run = c == C_START || c == C_NAME ? sc->run + 1 : 0;
 	for (int k = 0; k < NSTATES; k++)
@@ -207,7 +210,7 @@ feed(struct scan *sc, const unsigned char *s, size_t i, size_t n)
 	}
 	if (ended >= 0)
 		tag_end(sc, ended);
-	if (s[i] == '<' && i + 1 < n && char_class(s[i + 1]) == C_START &&
+	if (s[i] == '<' && i + 1 < n && sc->cls[s[i + 1]] == C_START &&
 	    next[S_TAG] < 0) {
 		next[S_TAG] = 0;
 		active |= 1u << S_TAG;
@@ -217,12 +220,32 @@ feed(struct scan *sc, const unsigned char *s, size_t i, size_t n)
 	sc->active = active;
 }
 
+/* The byte tables. A byte is boring for a state when it keeps a tag there
+ * without counting, spawns no tag and ends no "/>"; names are not skipped,
+ * since their length counts. */
+static void
+scan_init(struct scan *sc)
+{
+	int in;
+
+	memset(sc, 0, sizeof *sc);
+	for (int b = 0; b < 256; b++)
+		sc->cls[b] = (unsigned char)char_class((unsigned char)b);
+	for (int k = 0; k < NSTATES; k++)
+		for (int b = 0; b < 256; b++) {
+			int c = sc->cls[b];
+			sc->boring[k][b] = step(k, c, &in) == k && !in &&
+			    b != '<' && b != '/' && !((k == S_TAG ||
+			    k == S_NAME) && (c == C_START || c == C_NAME));
+		}
+}
+
 static void
 scan_tags(struct scan *sc, const char *text, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
 
-	memset(sc, 0, sizeof *sc);
+	scan_init(sc);
 	for (size_t i = 0; i < n && sc->cost <= MAX_COST &&
 	    tree_bytes(sc) <= MAX_TREE; i++) {
 		if (sc->active == 0) {
@@ -230,7 +253,13 @@ scan_tags(struct scan *sc, const char *text, size_t n)
 			if (lt == NULL)
 				return;
 			i = (size_t)(lt - s);
-			sc->run = 0;
+		} else if ((sc->active & (sc->active - 1)) == 0) {
+			const unsigned char *b =
+			    sc->boring[__builtin_ctz(sc->active)];
+			while (i < n && b[s[i]])
+				i++;
+			if (i == n)
+				break;
 		}
 		feed(sc, s, i, n);
 	}
