@@ -27,7 +27,8 @@ for t in "$@"; do
 	echo "fuzz: $t for ${secs}s" >&2
 	"$fz/fuzz_$t" "$@" "$corpus" "tests/fuzz/seeds/$t" > "$log" 2>&1
 	rc=$?
-	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" |
+		tail -n 1)
 	last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -n 1)
 	cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
 	ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
@@ -36,8 +37,7 @@ for t in "$@"; do
 	if [ "$rc" -ne 0 ] || [ "$found" -ne 0 ]; then
 		failed=1
 		echo "fuzz: $t: exit $rc; see $log and $art/" >&2
-		grep -E '^(==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' \
-			"$log" >&2
+		grep -E '^(==[0-9]+==ERROR|SUMMARY|Test unit written)' "$log" >&2
 	fi
 	rows="$rows$(printf '%-8s %10s %7s %7s %7s %8s' "$t" "${execs:-?}" \
 		"${cov:-?}" "${ft:-?}" "$units" "$found")

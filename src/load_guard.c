@@ -17,7 +17,7 @@
  * comparisons of a whole input may not pass MAX_COST (about 0.1 s). */
 #define FREE_ATTRS 64
 #define MAX_COST 50000000ULL
-#define NAME_MAX_LEN 100	/* libxml2 cuts names here; the rest is a name */
+#define NAME_MAX_LEN 100	/* libxml2 cuts names here; the rest: a name */
 /* libxml2's tree and the lines read from it take about 400 bytes a tag and
  * 160 an attribute (measured): a page may need no more than MAX_TREE. */
 #define TAG_BYTES 400
@@ -149,7 +149,7 @@ struct scan {
 	unsigned char cls[256];	/* char_class of each byte */
 	/* Bytes that leave a lone tag in its state: skipped in bulk. */
 	unsigned char boring[NSTATES][256];
-	long cnt[NSTATES];	/* attributes so far; -1: no tag in the state */
+	long cnt[NSTATES];	/* attributes so far; -1: none in the state */
 	unsigned active;	/* bit per state with a tag in it */
 	size_t run;		/* name characters just before */
 	unsigned long long cost;

@@ -18,8 +18,9 @@ printf 'PREVIOUS\n' > "$tmp/out/alignment.csv"
 	$ex/postings/) 2> "$tmp/err"
 rc=$?
 [ $rc -eq 4 ] || fail "--out-dir past ulimit -f: exit $rc, not 4"
-grep -q "^jdalign: $tmp/out/alignment.csv: error: not written (File too large)" \
-	"$tmp/err" || fail "no message naming alignment.csv"
+msg="error: not written (File too large)"
+grep -q "^jdalign: $tmp/out/alignment.csv: $msg" "$tmp/err" ||
+	fail "no message naming alignment.csv"
 [ "$(cat "$tmp/out/alignment.csv")" = PREVIOUS ] ||
 	fail "the previous alignment.csv was not left as it was"
 ls -A "$tmp/out" | grep -q '^\.' && fail "a temporary file was left behind"

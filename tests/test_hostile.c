@@ -138,8 +138,10 @@ Test(hostile, empty_and_one_byte)
 Test(hostile, binary_named_html)
 {
 	static const struct { const char *name, *magic, *what; } bin[] = {
-		{ "image.html", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "a PNG image" },
-		{ "doc.html", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n\n\n", "a PDF document" },
+		{ "image.html", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+		    "a PNG image" },
+		{ "doc.html", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n\n\n",
+		    "a PDF document" },
 		{ "archive.html", "PK\x03\x04\x14\0\0\0\x08\0\0\0\0\0\0",
 		    "a zip archive" },
 	};
@@ -178,7 +180,8 @@ Test(hostile, binary_named_html)
 Test(hostile, truncated_page)
 {
 	char *dir = jd_test_tmpdir(), *p = path_in(dir, "cut.html");
-	char *page = jd_test_read("corpora/examples/postings/acme-greenhouse.html");
+	char *page =
+	    jd_test_read("corpora/examples/postings/acme-greenhouse.html");
 
 	cr_assert_not_null(page);
 	put(p, page, strlen(page) / 2);
@@ -234,7 +237,8 @@ Test(hostile, million_levels_deep)
 	struct jd_run_result r = extract("a million levels deep", p);
 	cr_expect_eq(r.status, 0);
 	cr_expect_not_null(strstr(r.out, "status: ok"));
-	cr_expect_not_null(strstr(r.out, "Event-driven architecture with Kafka"),
+	cr_expect_not_null(strstr(r.out,
+	    "Event-driven architecture with Kafka"),
 	    "the text a million levels down is lost:\n%.2000s", r.out);
 	expect_good(&r);
 	jd_run_result_free(&r);
@@ -443,7 +447,8 @@ Test(hostile, windows_1252_undefined_bytes)
 	struct jd_buf b = JD_BUF_INIT;
 
 	jd_buf_adds(&b, "<html><head><meta charset=\"windows-1252\"></head>"
-	    "<body><p>\x93Quoted\x94 \x81 \x8d \x8f \x90 \x9d r\xe9sum\xe9</p>");
+	    "<body><p>\x93Quoted\x94 \x81 \x8d \x8f \x90 \x9d "
+	    "r\xe9sum\xe9</p>");
 	jd_buf_adds(&b, body);
 	expect_text("Windows-1252, undefined bytes", p, b.data, b.len);
 	jd_buf_free(&b);

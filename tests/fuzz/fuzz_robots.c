@@ -10,8 +10,8 @@
 JD_FUZZ_TARGET(robots)
 {
 	static const char *const paths[] = {
-		"/", "/jobs/123", "/careers/?q=engineer&page=2", "/a%2fb/%7Euser",
-		"/robots.txt", "/private/x.html$", "",
+		"/", "/jobs/123", "/careers/?q=engineer&page=2",
+		"/a%2fb/%7Euser", "/robots.txt", "/private/x.html$", "",
 	};
 	char *s = jd_fuzz_copy(data, size);
 	struct jd_robots *r = jd_fetch_robots_parse(s, size, "jdalign");
