@@ -6,6 +6,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -16,9 +17,14 @@
 
 #define MAX_DEPTH 64
 
+/* The directories walked, by device and inode: an open-addressing set,
+ * so a tree of a million folders costs no more than a million lookups. */
 struct seen {
-	dev_t *dev;
-	ino_t *ino;
+	struct dirid {
+		dev_t dev;
+		ino_t ino;
+		int used;
+	} *v;
 	size_t n, cap;
 };
 
@@ -44,19 +50,39 @@ jd_load_posting_name(const char *name)
 	return 0;
 }
 
+static size_t
+dirid_slot(const struct seen *s, dev_t dev, ino_t ino)
+{
+	uint64_t h = jd_util_fnv(JD_FNV_INIT, &dev, sizeof dev);
+	size_t i;
+
+	h = jd_util_fnv(h, &ino, sizeof ino);
+	for (i = (size_t)h & (s->cap - 1); s->v[i].used &&
+	    (s->v[i].dev != dev || s->v[i].ino != ino);
+	    i = (i + 1) & (s->cap - 1))
+		;
+	return i;
+}
+
+/* Has st's directory been walked? Records it if not. */
 static int
 visited(struct seen *s, const struct stat *st)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (s->dev[i] == st->st_dev && s->ino[i] == st->st_ino)
-			return 1;
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 16;
-		s->dev = xreallocarray(s->dev, s->cap, sizeof *s->dev);
-		s->ino = xreallocarray(s->ino, s->cap, sizeof *s->ino);
+	if (2 * (s->n + 1) > s->cap) {
+		struct seen g = { NULL, s->n, s->cap ? 2 * s->cap : 64 };
+		g.v = xcalloc(g.cap, sizeof *g.v);
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->v[i].used)
+				g.v[dirid_slot(&g, s->v[i].dev,
+				    s->v[i].ino)] = s->v[i];
+		free(s->v);
+		*s = g;
 	}
-	s->dev[s->n] = st->st_dev;
-	s->ino[s->n++] = st->st_ino;
+	size_t i = dirid_slot(s, st->st_dev, st->st_ino);
+	if (s->v[i].used)
+		return 1;
+	s->v[i] = (struct dirid){ st->st_dev, st->st_ino, 1 };
+	s->n++;
 	return 0;
 }
 
@@ -169,8 +195,7 @@ jd_load_collect(char *const *args, size_t nargs, struct jd_inputs *out,
 		} else
 			add_path(out, args[i]);
 	}
-	free(seen.dev);
-	free(seen.ino);
+	free(seen.v);
 }
 
 void

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <csv.h>
 #include <jansson.h>
@@ -183,6 +184,17 @@ open_tmp(const char *path, char **tmp)
 	*tmp = jd_buf_take(&b);
 	fd = mkstemp(*tmp);
 	if (fd < 0) {
+		free(*tmp);
+		*tmp = NULL;
+		return NULL;
+	}
+	/* mkstemp makes the file 0600; a report is as readable as any file
+	 * the user creates. Reports are written from one thread. */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0) {
+		close(fd);
+		unlink(*tmp);
 		free(*tmp);
 		*tmp = NULL;
 		return NULL;

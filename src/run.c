@@ -12,6 +12,7 @@
 #include "jdalign/buf.h"
 #include "jdalign/diag.h"
 #include "jdalign/lexicon.h"
+#include "jdalign/load.h"
 #include "jdalign/run.h"
 #include "jdalign/util.h"
 #include "run_int.h"
@@ -145,23 +146,65 @@ make_doc(struct ctx *c, const struct jd_posting *p, struct jd_hits *h,
 	return doc;
 }
 
+double
+parse_limit(size_t len)
+{
+	return PARSE_SECONDS + (double)len / PARSE_BYTES_PER_SECOND;
+}
+
+char *
+read_input(struct ctx *c, const char *path, char **data, size_t *len)
+{
+	const char *cause;
+	struct jd_buf m = JD_BUF_INIT;
+	char *why = NULL;
+
+	if (jd_util_read_file(path, c->o->max_bytes, data, len, &cause) < 0) {
+		if (strcmp(cause, "file too large") == 0)
+			jd_buf_printf(&m, "file too large: over %zu bytes "
+			    "(--max-bytes), not read", c->o->max_bytes);
+		else
+			jd_buf_adds(&m, cause);
+		return jd_buf_take(&m);
+	}
+	if (jd_load_guard(path, *data, *len, &why) < 0) {
+		free(*data);
+		*data = NULL;
+		return why;
+	}
+	return NULL;
+}
+
+char *
+parse_stopped(size_t len)
+{
+	struct jd_buf m = JD_BUF_INIT;
+
+	jd_buf_printf(&m, "parse stopped after %.1f s: stray or misplaced tags "
+	    "under deep nesting, which libxml2 reads in quadratic time",
+	    parse_limit(len));
+	return jd_buf_take(&m);
+}
+
 static void
 read_one(struct pool *pl, size_t i, struct jd_vocab *v, struct jd_hits *h)
 {
 	struct ctx *c = pl->c;
 	struct item *it = &pl->items[i];
-	const char *cause;
 	char *data;
 	size_t len;
 
 	it->path = pl->in->paths[i];
-	if (jd_util_read_file(it->path, c->o->max_bytes, &data, &len,
-	    &cause) < 0) {
-		it->error = xstrdup(cause);
+	if ((it->error = read_input(c, it->path, &data, &len)) != NULL)
 		return;
-	}
+	jd_util_deadline_start(parse_limit(len));
 	jd_html_read(it->path, data, len, &it->posts);
 	free(data);
+	if (jd_util_deadline_end()) {
+		it->error = parse_stopped(len);
+		jd_posting_list_free(&it->posts);
+		return;
+	}
 	it->docs = xcalloc(it->posts.n + 1, sizeof *it->docs);
 	for (size_t k = 0; k < it->posts.n; k++) {
 		struct jd_posting *p = &it->posts.v[k];
@@ -357,6 +400,19 @@ report_opts(const struct ctx *c)
 	return r;
 }
 
+/* Where table name goes: DIR/NAME.EXT, -o FILE, or "" for stdout. */
+static void
+table_path(const struct ctx *c, const char *name, struct jd_buf *path)
+{
+	struct jd_report_opts ro = report_opts(c);
+
+	if (c->o->out_dir)
+		jd_buf_printf(path, "%s/%s.%s", c->o->out_dir, name,
+		    jd_report_ext(ro.format));
+	else if (c->o->output)
+		jd_buf_adds(path, c->o->output);
+}
+
 struct jd_table *
 open_table(struct ctx *c, const char *name, const char *const *cols,
     size_t ncols)
@@ -366,11 +422,7 @@ open_table(struct ctx *c, const char *name, const char *const *cols,
 	const char *cause = NULL;
 	struct jd_table *t;
 
-	if (c->o->out_dir)
-		jd_buf_printf(&path, "%s/%s.%s", c->o->out_dir, name,
-		    jd_report_ext(ro.format));
-	else if (c->o->output)
-		jd_buf_adds(&path, c->o->output);
+	table_path(c, name, &path);
 	t = jd_report_open(path.len ? path.data : NULL, c->out, &ro, cols,
 	    ncols, &cause);
 	if (t == NULL)
@@ -384,10 +436,19 @@ void
 close_table(struct ctx *c, struct jd_table *t, const char *name)
 {
 	const char *cause = NULL;
+	struct jd_buf path = JD_BUF_INIT;
 
-	if (t && jd_report_close(t, &cause) < 0)
-		jd_diag_error(c->d, name, 0, JD_EXIT_FATAL,
-		    "not written: %s", cause);
+	if (t && jd_report_close(t, &cause) < 0) {
+		table_path(c, name, &path);
+		if (path.len)
+			jd_diag_error(c->d, path.data, 0, JD_EXIT_FATAL,
+			    "not written (%s): any earlier file of that name "
+			    "is left as it was", cause);
+		else
+			jd_diag_msg(c->d, JD_EXIT_FATAL, "cannot write "
+			    "standard output: %s", cause);
+	}
+	jd_buf_free(&path);
 }
 
 /* ------------------------------------------------------------ vocab */

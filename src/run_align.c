@@ -45,18 +45,26 @@ static int
 load_resume(struct ctx *c, const char *path, struct jd_resume *r,
     struct jd_rdoc *rd)
 {
-	const char *cause;
-	char *data;
+	char *data, *why;
 	size_t len;
 	struct jd_hits h = JD_HITS_INIT;
 
 	memset(rd, 0, sizeof *rd);
-	if (jd_util_read_file(path, c->o->max_bytes, &data, &len, &cause) < 0) {
-		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL, "%s", cause);
+	if ((why = read_input(c, path, &data, &len)) != NULL) {
+		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL, "%s", why);
+		free(why);
 		return -1;
 	}
+	jd_util_deadline_start(parse_limit(len));
 	int rc = jd_resume_parse(path, data, len, r);
 	free(data);
+	if (jd_util_deadline_end()) {
+		why = parse_stopped(len);
+		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL, "%s", why);
+		free(why);
+		jd_resume_free(r);
+		return -1;
+	}
 	if (rc < 0) {
 		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL, "no text in resume");
 		jd_resume_free(r);
@@ -146,25 +154,39 @@ by_score(const void *a, const void *b)
 	return x->post < y->post ? -1 : x->post > y->post;
 }
 
-/* --top N: marks, for each bullet, the rows of its N best postings. */
+/* --top N: marks, for each bullet, the rows of its N best postings. Rows
+ * are bucketed by bullet first, so a resume of 100,000 bullets costs one
+ * pass over the rows, not one per bullet. */
 static void
 keep_top(struct job *j, struct jd_arows *rows, unsigned char **keep)
 {
 	long top = j->c->o->top;
+	size_t nb = j->res.nbullets, total = 0;
+	size_t *start = xcalloc(nb + 2, sizeof *start);
 
-	for (size_t b = 0; b < j->res.nbullets; b++) {
-		struct ranked *r = xcalloc(j->nposts + 1, sizeof *r);
-		size_t n = 0;
-		for (size_t p = 0; p < j->nposts; p++)
-			for (size_t k = 0; k < rows[p].n; k++)
-				if (rows[p].v[k].bullet == b)
-					r[n++] = (struct ranked){ p, k,
-					    rows[p].v[k].score };
-		qsort(r, n, sizeof *r, by_score);
+	for (size_t p = 0; p < j->nposts; p++)
+		for (size_t k = 0; k < rows[p].n; k++)
+			if (rows[p].v[k].bullet < nb) {
+				start[rows[p].v[k].bullet + 2]++;
+				total++;
+			}
+	for (size_t b = 2; b < nb + 2; b++)
+		start[b] += start[b - 1];
+	struct ranked *r = xcalloc(total + 1, sizeof *r);
+	for (size_t p = 0; p < j->nposts; p++)
+		for (size_t k = 0; k < rows[p].n; k++)
+			if (rows[p].v[k].bullet < nb)
+				r[start[rows[p].v[k].bullet + 1]++] =
+				    (struct ranked){ p, k, rows[p].v[k].score };
+	for (size_t b = 0; b < nb; b++) {
+		struct ranked *v = r + (b ? start[b] : 0);
+		size_t n = start[b + 1] - (b ? start[b] : 0);
+		qsort(v, n, sizeof *v, by_score);
 		for (size_t i = 0; i < n; i++)
-			keep[r[i].post][r[i].row] = top == 0 || (long)i < top;
-		free(r);
+			keep[v[i].post][v[i].row] = top == 0 || (long)i < top;
 	}
+	free(r);
+	free(start);
 }
 
 static void

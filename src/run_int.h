@@ -46,6 +46,16 @@ void ctx_free(struct ctx *c);
 /* Collects the POSTING arguments and the paths of --files-from. */
 void collect_inputs(struct ctx *c, char *const *args, size_t nargs,
     struct jd_inputs *in);
+/* How long parsing an input of len bytes may take before libxml2 is stopped
+ * (when it keeps reporting stray tags): 2 s, and 0.25 s more per MB. */
+#define PARSE_SECONDS 2.0
+#define PARSE_BYTES_PER_SECOND 4e6
+double parse_limit(size_t len);
+/* Reads an input within --max-bytes and checks it with jd_load_guard.
+ * Returns NULL with *data and *len set, or why not (the caller frees it). */
+char *read_input(struct ctx *c, const char *path, char **data, size_t *len);
+/* The message for a parse stopped at its deadline (the caller frees it). */
+char *parse_stopped(size_t len);
 /* Called with each item, in input order, as soon as it and every item
  * before it are read; it may free what the item holds. */
 typedef void drain_fn(struct ctx *c, struct item *it, void *arg);

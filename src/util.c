@@ -462,3 +462,34 @@ jd_util_now(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+/* ------------------------------------------------------------ deadline */
+
+/* Per thread: libxml2 calls its error handler with no context of ours. */
+static _Thread_local double deadline;
+static _Thread_local int deadline_hit;
+
+void
+jd_util_deadline_start(double seconds)
+{
+	deadline = jd_util_now() + seconds;
+	deadline_hit = 0;
+}
+
+int
+jd_util_deadline_check(void)
+{
+	if (deadline > 0 && !deadline_hit && jd_util_now() > deadline)
+		deadline_hit = 1;
+	return deadline_hit;
+}
+
+int
+jd_util_deadline_end(void)
+{
+	int hit = deadline_hit;
+
+	deadline = 0;
+	deadline_hit = 0;
+	return hit;
+}

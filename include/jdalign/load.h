@@ -29,4 +29,18 @@ void jd_load_collect(char *const *args, size_t nargs, struct jd_inputs *out,
 int jd_load_posting_name(const char *name);
 void jd_inputs_free(struct jd_inputs *in);
 
+/*
+ * Looks at an input's bytes before any parser does (load_guard.c). Returns
+ * 0, or -1 with *cause set to a message the caller frees: when the bytes
+ * are plainly not text (a PNG, PDF or zip named .html), or, unless the name
+ * ends in .txt, .md or .markdown, when start tags hold so many attributes
+ * that libxml2 2.9 would take minutes over them (in the page itself, or in
+ * HTML carried inside JSON strings).
+ */
+int jd_load_guard(const char *path, const char *bytes, size_t len,
+    char **cause);
+/* The attribute check alone, on HTML exactly as libxml2 will be given it:
+ * for a parser of fragments (a description inside JSON). 0 or -1. */
+int jd_load_guard_html(const char *html, size_t len, char **cause);
+
 #endif

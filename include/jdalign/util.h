@@ -67,4 +67,15 @@ const char *jd_util_corpus(const char *name, size_t *len);
 /* Seconds since an arbitrary start, for timings. */
 double jd_util_now(void);
 
+/*
+ * A time limit for the parse running in the calling thread (a worker parses
+ * one input at a time). libxml2's error handler in main.c asks
+ * jd_util_deadline_check whether to stop a parse that is still reporting
+ * misplaced tags; start arms the limit, end disarms it and says whether a
+ * parse was stopped meanwhile (1) or not (0).
+ */
+void jd_util_deadline_start(double seconds);
+int jd_util_deadline_check(void);
+int jd_util_deadline_end(void);
+
 #endif

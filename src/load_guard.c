@@ -1,0 +1,435 @@
+/*
+ * load_guard.c: looks at an input's bytes before any parser does. Refuses
+ * files that are plainly not text (a PNG, PDF or zip named .html) and pages
+ * shaped to make libxml2 2.9's HTML parser quadratic in the attributes of
+ * one start tag (it compares each new attribute with all before it: 200,000
+ * of them take minutes). Calls no parser; knows how libxml2 2.9.14 reads a
+ * start tag, and nothing of what a page says.
+ */
+#include <string.h>
+
+#include "jdalign/buf.h"
+#include "jdalign/load.h"
+#include "jdalign/util.h"
+
+/* A tag of up to FREE_ATTRS attributes costs libxml2 no more to check than
+ * to read; past that, each pair of attributes is a comparison, and the
+ * comparisons of a whole input may not pass MAX_COST (about 0.1 s). */
+#define FREE_ATTRS 64
+#define MAX_COST 50000000ULL
+#define NAME_MAX_LEN 100	/* libxml2 cuts names here; the rest: a name */
+/* libxml2's tree and the lines read from it take about 400 bytes a tag and
+ * 160 an attribute (measured): a page may need no more than MAX_TREE. */
+#define TAG_BYTES 400
+#define ATTR_BYTES 160
+#define MAX_TREE (800ULL << 20)
+
+/* ------------------------------------------------------------ binary */
+
+static const struct magic {
+	const char *bytes;
+	size_t len;
+	const char *what;
+} magics[] = {
+	{ "\x89PNG\r\n\x1a\n", 8, "a PNG image" },
+	{ "%PDF-", 5, "a PDF document" },
+	{ "PK\x03\x04", 4, "a zip archive (or a .docx, .xlsx or .odt file)" },
+	{ "PK\x05\x06", 4, "an empty zip archive" },
+	{ "GIF87a", 6, "a GIF image" },
+	{ "GIF89a", 6, "a GIF image" },
+	{ "\xff\xd8\xff", 3, "a JPEG image" },
+	{ "\x1f\x8b", 2, "gzip-compressed data" },
+	{ "\xfd" "7zXZ", 5, "xz-compressed data" },
+	{ "\x28\xb5\x2f\xfd", 4, "zstd-compressed data" },
+	{ "7z\xbc\xaf\x27\x1c", 6, "a 7-Zip archive" },
+	{ "\x7f" "ELF", 4, "an executable" },
+	{ "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8,
+	    "an old Office document (.doc, .xls)" },
+};
+
+static const char *
+binary_kind(const char *s, size_t n)
+{
+	for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
+		if (n >= magics[i].len &&
+		    memcmp(s, magics[i].bytes, magics[i].len) == 0)
+			return magics[i].what;
+	return NULL;
+}
+
+/* ------------------------------------------------------------ start tags */
+
+/*
+ * libxml2's start tag, from the character after '<' (2.9.14's
+ * htmlParseStartTag, htmlParseAttribute, htmlParseAttValue):
+ * the tag name, then attributes: a name, optional blanks, '=' and a value
+ * quoted with " or ' (to the closing quote or the end of input) or unquoted
+ * (to a blank or '>'). A character that cannot start a name begins junk
+ * skipped to the next blank. The tag ends at '>' or "/>" outside a value.
+ */
+enum {
+	S_TAG, S_SKIP, S_NAME, S_AFTER, S_EQ, S_DQ, S_SQ, S_UNQ, S_JUNK,
+	NSTATES
+};
+enum { C_OTHER, C_BLANK, C_GT, C_SLASH, C_EQ, C_DQ, C_SQ, C_START, C_NAME };
+
+static int
+char_class(unsigned char c)
+{
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+		return C_BLANK;
+	if (((c | 32) >= 'a' && (c | 32) <= 'z') || c == '_' || c == ':' ||
+	    c == '.')
+		return C_START;
+	if ((c >= '0' && c <= '9') || c == '-')
+		return C_NAME;
+	switch (c) {
+	case '>': return C_GT;
+	case '/': return C_SLASH;
+	case '=': return C_EQ;
+	case '"': return C_DQ;
+	case '\'': return C_SQ;
+	default: return C_OTHER;
+	}
+}
+
+#define END (-1)
+
+/* The next state after class c ("/>" already turned into C_GT where it
+ * ends the tag); *counts is set when c starts another attribute. */
+static int
+step(int s, int c, int *counts)
+{
+	*counts = 0;
+	switch (s) {
+	case S_TAG:
+	case S_NAME:
+		if (c == C_START || c == C_NAME)
+			return s;
+		if (c == C_BLANK)
+			return s == S_TAG ? S_SKIP : S_AFTER;
+		if (c == C_GT)
+			return END;
+		return c == C_EQ && s == S_NAME ? S_EQ : S_JUNK;
+	case S_SKIP:
+	case S_AFTER:
+		if (c == C_BLANK)
+			return s;
+		if (c == C_GT)
+			return END;
+		if (c == C_EQ && s == S_AFTER)
+			return S_EQ;
+		*counts = c == C_START;
+		return c == C_START ? S_NAME : S_JUNK;
+	case S_EQ:
+		if (c == C_BLANK)
+			return S_EQ;
+		if (c == C_GT)
+			return END;
+		return c == C_DQ ? S_DQ : c == C_SQ ? S_SQ : S_UNQ;
+	case S_DQ:
+		return c == C_DQ ? S_SKIP : S_DQ;
+	case S_SQ:
+		return c == C_SQ ? S_SKIP : S_SQ;
+	case S_UNQ:
+		return c == C_BLANK ? S_SKIP : c == C_GT ? END : S_UNQ;
+	default:
+		return c == C_BLANK ? S_SKIP : c == C_GT ? END : S_JUNK;
+	}
+}
+
+/*
+ * Every '<' before a letter may open a start tag in some reading of the
+ * page, so all of them are followed at once: one attribute count per state
+ * (the largest of the tags in it, whose futures are the same from there).
+ * Tags libxml2 really parses do not overlap, so at most one ends at each
+ * end event, and the sum over end events bounds libxml2's work from above.
+ */
+struct scan {
+	unsigned char cls[256];	/* char_class of each byte */
+	/* Bytes that leave a lone tag in its state: skipped in bulk. */
+	unsigned char boring[NSTATES][256];
+	long cnt[NSTATES];	/* attributes so far; -1: none in the state */
+	unsigned active;	/* bit per state with a tag in it */
+	size_t run;		/* name characters just before */
+	unsigned long long cost;
+	size_t largest;
+	size_t tags, attrs;	/* start tags and attributes, at most */
+};
+
+static unsigned long long
+tree_bytes(const struct scan *sc)
+{
+	return (unsigned long long)sc->tags * TAG_BYTES +
+	    (unsigned long long)sc->attrs * ATTR_BYTES;
+}
+
+static void
+tag_end(struct scan *sc, long n)
+{
+	unsigned long long k = (unsigned long long)n;
+
+	if ((size_t)n > sc->largest)
+		sc->largest = (size_t)n;
+	sc->attrs += (size_t)n;
+	if (n > FREE_ATTRS)
+		sc->cost += k * (k - 1) / 2;
+}
+
+static void
+feed(struct scan *sc, const unsigned char *s, size_t i, size_t n)
+{
+	long next[NSTATES], ended = -1;
+	unsigned active = 0;
+	int c = sc->cls[s[i]], in;
+
+	sc->run = c == C_START || c == C_NAME ? sc->run + 1 : 0;
+	for (int k = 0; k < NSTATES; k++)
+		next[k] = -1;
+	for (int k = 0; k < NSTATES; k++) {
+		if (!(sc->active & (1u << k)))
+			continue;
+		int cc = c;
+		if (c == C_SLASH && i + 1 < n && s[i + 1] == '>' &&
+		    k != S_EQ && k != S_DQ && k != S_SQ && k != S_UNQ)
+			cc = C_GT;
+		int t = step(k, cc, &in);
+		long v = sc->cnt[k] + in;
+		/* Past NAME_MAX_LEN characters a name goes on as another. */
+		if ((t == S_TAG || t == S_NAME) && sc->run > NAME_MAX_LEN &&
+		    (sc->run - 1) % NAME_MAX_LEN == 0)
+			v++;
+		if (t == END) {
+			if (v > ended)
+				ended = v;
+			continue;
+		}
+		if (v > next[t])
+			next[t] = v;
+		active |= 1u << t;
+	}
+	if (ended >= 0)
+		tag_end(sc, ended);
+	if (s[i] == '<' && i + 1 < n && sc->cls[s[i + 1]] == C_START &&
+	    next[S_TAG] < 0) {
+		next[S_TAG] = 0;
+		active |= 1u << S_TAG;
+		sc->tags++;
+	}
+	memcpy(sc->cnt, next, sizeof next);
+	sc->active = active;
+}
+
+/* The byte tables. A byte is boring for a state when it keeps a tag there
+ * without counting, spawns no tag and ends no "/>"; names are not skipped,
+ * since their length counts. */
+static void
+scan_init(struct scan *sc)
+{
+	int in;
+
+	memset(sc, 0, sizeof *sc);
+	for (int b = 0; b < 256; b++)
+		sc->cls[b] = (unsigned char)char_class((unsigned char)b);
+	for (int k = 0; k < NSTATES; k++)
+		for (int b = 0; b < 256; b++) {
+			int c = sc->cls[b];
+			sc->boring[k][b] = step(k, c, &in) == k && !in &&
+			    b != '<' && b != '/' && !((k == S_TAG ||
+			    k == S_NAME) && (c == C_START || c == C_NAME));
+		}
+}
+
+static void
+scan_tags(struct scan *sc, const char *text, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+
+	scan_init(sc);
+	for (size_t i = 0; i < n && sc->cost <= MAX_COST &&
+	    tree_bytes(sc) <= MAX_TREE; i++) {
+		if (sc->active == 0) {
+			const unsigned char *lt = memchr(s + i, '<', n - i);
+			if (lt == NULL)
+				return;
+			i = (size_t)(lt - s);
+		} else if ((sc->active & (sc->active - 1)) == 0) {
+			const unsigned char *b =
+			    sc->boring[__builtin_ctz(sc->active)];
+			while (i < n && b[s[i]])
+				i++;
+			if (i == n)
+				break;
+		}
+		feed(sc, s, i, n);
+	}
+	long last = -1;
+	for (int k = 0; k < NSTATES; k++)
+		if ((sc->active & (1u << k)) && sc->cnt[k] > last)
+			last = sc->cnt[k];
+	if (last >= 0)
+		tag_end(sc, last);
+}
+
+/* ------------------------------------------------------------ decoding */
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 32;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/*
+ * JSON string escapes as jansson decodes them, over the whole text: the
+ * descriptions of a .json file or of a page's JSON-LD are the HTML libxml2
+ * is given next. Returns whether anything was decoded.
+ */
+static int
+json_unescape(const char *s, size_t n, struct jd_buf *out)
+{
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+	int any = 0;
+
+	jd_buf_reset(out);
+	for (size_t i = 0; i < n; i++) {
+		const char *e = i + 1 < n && s[i] == '\\' && s[i + 1] ?
+		    strchr(from, s[i + 1]) : NULL;
+		if (e) {
+			jd_buf_addc(out, to[e - from]);
+			i++;
+			any = 1;
+			continue;
+		}
+		uint32_t cp = 0;
+		int ok = i + 5 < n && s[i] == '\\' && s[i + 1] == 'u';
+		for (size_t k = 2; ok && k < 6; k++) {
+			int h = hexval((unsigned char)s[i + k]);
+			ok = h >= 0;
+			cp = cp << 4 | (uint32_t)(h < 0 ? 0 : h);
+		}
+		if (!ok) {
+			jd_buf_addc(out, s[i]);
+			continue;
+		}
+		jd_util_utf8_put(out, cp && (cp < 0xd800 || cp > 0xdfff) ?
+		    cp : 0xfffd);
+		i += 5;
+		any = 1;
+	}
+	return any;
+}
+
+/* The entities html_json.c decodes in a description that holds escaped
+ * HTML ("&lt;p&gt;"), first match first, as it does. */
+static int
+entity_unescape(const char *s, size_t n, struct jd_buf *out)
+{
+	static const struct { const char *e; const char *c; } ents[] = {
+		{ "&lt;", "<" }, { "&gt;", ">" }, { "&amp;", "&" },
+		{ "&quot;", "\"" }, { "&#39;", "'" }, { "&apos;", "'" },
+		{ "&nbsp;", "\xc2\xa0" }, { "&#x27;", "'" }, { "&#34;", "\"" },
+	};
+	int any = 0;
+
+	jd_buf_reset(out);
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0, l = 0, count = sizeof ents / sizeof ents[0];
+		for (; s[i] == '&' && k < count; k++) {
+			l = strlen(ents[k].e);
+			if (i + l <= n && memcmp(s + i, ents[k].e, l) == 0)
+				break;
+		}
+		if (s[i] == '&' && k < count) {
+			jd_buf_adds(out, ents[k].c);
+			i += l - 1;
+			any = 1;
+		} else
+			jd_buf_addc(out, s[i]);
+	}
+	return any;
+}
+
+/* ------------------------------------------------------------ checks */
+
+static int
+refuse_tags(const struct scan *sc, char **cause)
+{
+	struct jd_buf m = JD_BUF_INIT;
+
+	if (sc->cost > MAX_COST)
+		jd_buf_printf(&m, "start tags with too many attributes (%zu in "
+		    "the largest): not parsed, libxml2 would take minutes",
+		    sc->largest);
+	else if (tree_bytes(sc) > MAX_TREE)
+		jd_buf_printf(&m, "%zu tags and %zu attributes (or more): not "
+		    "parsed, the page would take over %llu MB of memory",
+		    sc->tags, sc->attrs, MAX_TREE >> 20);
+	else
+		return 0;
+	*cause = jd_buf_take(&m);
+	return -1;
+}
+
+int
+jd_load_guard_html(const char *html, size_t len, char **cause)
+{
+	struct scan sc;
+
+	scan_tags(&sc, html, len);
+	return refuse_tags(&sc, cause);
+}
+
+/* Pages, and the HTML inside JSON strings (escaped, then maybe also
+ * entity-escaped), each read the way the parser will be given it. */
+static int
+guard_markup(const char *s, size_t n, char **cause)
+{
+	struct jd_buf utf8 = JD_BUF_INIT, json = JD_BUF_INIT, ent = JD_BUF_INIT;
+	int rc;
+
+	if (n >= 2 && ((s[0] == '\xff' && s[1] == '\xfe') ||
+	    (s[0] == '\xfe' && s[1] == '\xff'))) {
+		jd_util_to_utf8(s, n, NULL, &utf8);
+		s = jd_buf_str(&utf8);
+		n = utf8.len;
+	}
+	rc = jd_load_guard_html(s, n, cause);
+	if (rc == 0 && memchr(s, '\\', n) && json_unescape(s, n, &json)) {
+		rc = jd_load_guard_html(jd_buf_str(&json), json.len, cause);
+		s = jd_buf_str(&json);
+		n = json.len;
+	}
+	if (rc == 0 && memchr(s, '&', n) && entity_unescape(s, n, &ent))
+		rc = jd_load_guard_html(jd_buf_str(&ent), ent.len, cause);
+	jd_buf_free(&utf8);
+	jd_buf_free(&json);
+	jd_buf_free(&ent);
+	return rc;
+}
+
+static int
+text_name(const char *path)
+{
+	return jd_util_has_suffix(path, ".txt") ||
+	    jd_util_has_suffix(path, ".md") ||
+	    jd_util_has_suffix(path, ".markdown");
+}
+
+int
+jd_load_guard(const char *path, const char *bytes, size_t len, char **cause)
+{
+	const char *kind = binary_kind(bytes, len);
+
+	if (kind) {
+		struct jd_buf m = JD_BUF_INIT;
+		jd_buf_printf(&m, "%s, not text: not read", kind);
+		*cause = jd_buf_take(&m);
+		return -1;
+	}
+	if (text_name(path))
+		return 0;
+	return guard_markup(bytes, len, cause);
+}
