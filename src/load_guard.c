@@ -382,6 +382,20 @@ jd_load_guard_html(const char *html, size_t len, char **cause)
 	return refuse_tags(&sc, cause);
 }
 
+/* Whether the text writes a '<' escaped: JSON's \u003c, or &lt; / &#60;
+ * (also after a JSON escape). */
+static int
+escaped_lt(const char *s, size_t n)
+{
+	static const char *const forms[] = {
+		"\\u003c", "\\u003C", "&lt;", "&#60;", "&LT;", "\\u0026lt;", NULL
+	};
+	for (const char *const *f = forms; *f; f++)
+		if (memmem(s, n, *f, strlen(*f)))
+			return 1;
+	return 0;
+}
+
 /* Pages, and the HTML inside JSON strings (escaped, then maybe also
  * entity-escaped), each read the way the parser will be given it. */
 static int
@@ -397,6 +411,12 @@ guard_markup(const char *s, size_t n, char **cause)
 		n = utf8.len;
 	}
 	rc = jd_load_guard_html(s, n, cause);
+	/* Decoding makes new tags only where a '<' was escaped: without one,
+	 * the decoded text holds the tags the raw scan saw. */
+	if (!escaped_lt(s, n)) {
+		jd_buf_free(&utf8);
+		return rc;
+	}
 	if (rc == 0 && memchr(s, '\\', n) && json_unescape(s, n, &json)) {
 		rc = jd_load_guard_html(jd_buf_str(&json), json.len, cause);
 		s = jd_buf_str(&json);
