@@ -9,7 +9,7 @@ WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude \
              $(shell pkg-config --cflags $(PKGS)) -MMD -MP
-LIBS     := $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread -lm
+LIBS      = $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread -lm
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
