@@ -41,8 +41,11 @@ flush(struct walker *w, int as_heading)
 	head = as_heading || (w->text > 0 && w->bold == w->text &&
 	    hb_bold_heading(n.data, n.len)) || hb_text_heading(n.data, n.len);
 	if (n.len && head && n.len <= MAX_HEADING) {
+		size_t before = w->p->nsections;
 		hb_heading(w->p, n.data, n.len);
-		int kind = w->p->sections[w->p->nsections - 1].kind;
+		/* a heading of only colons and spaces starts no section */
+		int kind = w->p->nsections > before ?
+		    w->p->sections[w->p->nsections - 1].kind : JD_SEC_OTHER;
 		w->part_heads += w->link < w->text &&
 		    (kind == JD_SEC_REQUIRED || kind == JD_SEC_PREFERRED ||
 		    kind == JD_SEC_RESPONSIBILITIES);
