@@ -663,3 +663,61 @@ Test(hostile, report_write_fails_shell)
 	cr_expect_eq(system(cmd.data), 0, "tests/hostile_output.sh failed");
 	jd_buf_free(&cmd);
 }
+
+/* ------------------------------------------------------------ open */
+
+/*
+ * Findings in code this branch may not change (src/terms.c, src/vocab.c):
+ * these fail today and run only with JDALIGN_OPEN_FINDINGS=1.
+ */
+static int
+open_findings(const char *what)
+{
+	if (getenv("JDALIGN_OPEN_FINDINGS"))
+		return 1;
+	fprintf(stderr, "hostile: open finding not run (set "
+	    "JDALIGN_OPEN_FINDINGS=1): %s\n", what);
+	return 0;
+}
+
+/* terms.c neighbour_evidence(): O(hits^2) on a line of ambiguous names. */
+Test(hostile, open_line_of_ambiguous_names)
+{
+	if (!open_findings("terms.c: a 1 MB line of C++ (192 s)"))
+		return;
+	char *dir = jd_test_tmpdir(), *p = path_in(dir, "cpp.txt");
+	struct jd_buf b = JD_BUF_INIT;
+	const char *a[] = { "terms", "-q", p, NULL };
+
+	repeat(&b, "C++", 333333);
+	jd_buf_addc(&b, '\n');
+	put_buf(p, &b);
+	struct jd_run_result r = timed("1 MB line of C++ (terms)", a);
+	cr_expect_eq(r.status, 0);
+	jd_run_result_free(&r);
+	jd_buf_free(&b);
+	jd_test_rmrf(dir);
+	free(dir), free(p);
+}
+
+/* vocab.c doc_term(): strcmp(line, example) for every hit of a line. */
+Test(hostile, open_one_line_of_200000_terms)
+{
+	if (!open_findings("vocab.c: one 1.4 MB line of terms (19 s)"))
+		return;
+	char *dir = jd_test_tmpdir(), *p = path_in(dir, "long.json");
+	struct jd_buf b = JD_BUF_INIT;
+	const char *a[] = { "vocab", "-q", p, NULL };
+
+	jd_buf_adds(&b, "{\"@type\": \"JobPosting\", \"title\": \"x\", "
+	    "\"description\": \"");
+	repeat(&b, "Python ", 200000);
+	jd_buf_adds(&b, "\"}");
+	put_buf(p, &b);
+	struct jd_run_result r = timed("one line of 200,000 terms", a);
+	cr_expect_eq(r.status, 0);
+	jd_run_result_free(&r);
+	jd_buf_free(&b);
+	jd_test_rmrf(dir);
+	free(dir), free(p);
+}
