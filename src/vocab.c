@@ -90,6 +90,7 @@ doc_term(struct jd_doc *doc, const struct jd_lexicon *lex, int lex_id,
 		t->section = section;
 		t->section_weight = w;
 		t->example = xstrdup(line);
+		t->example_line = doc->nseen;
 		x = xcalloc(1, sizeof *x + nlen + 1);
 		memcpy(x->key, name, nlen);
 		x->term = doc->nterms++;
@@ -101,9 +102,13 @@ doc_term(struct jd_doc *doc, const struct jd_lexicon *lex, int lex_id,
 			t->section_weight = w;
 			t->section = section;
 		}
-		if (strcmp(line, t->example) < 0) {
+		/* the line it already has: no comparison (a long line
+		 * holding many terms would cost its length each time) */
+		if (t->example_line != doc->nseen &&
+		    strcmp(line, t->example) < 0) {
 			free(t->example);
 			t->example = xstrdup(line);
+			t->example_line = doc->nseen;
 		}
 	}
 	t->count++;
@@ -119,6 +124,7 @@ jd_vocab_doc_line(struct jd_doc *doc, const struct jd_lexicon *lex,
 
 	if (jd_vocab_section_weight(section) <= 0.0)
 		return;
+	doc->nseen++;
 	if (strcmp(section, "required") == 0)
 		doc->required = 1;
 	jd_terms_find(lex, opts, text, len, h);

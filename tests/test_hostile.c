@@ -664,27 +664,11 @@ Test(hostile, report_write_fails_shell)
 	jd_buf_free(&cmd);
 }
 
-/* ------------------------------------------------------------ open */
+/* ------------------------------------------------------------ long lines */
 
-/*
- * Findings in code this branch may not change (src/terms.c, src/vocab.c):
- * these fail today and run only with JDALIGN_OPEN_FINDINGS=1.
- */
-static int
-open_findings(const char *what)
+/* A line of ambiguous names: context rules stay linear in its hits. */
+Test(hostile, line_of_ambiguous_names)
 {
-	if (getenv("JDALIGN_OPEN_FINDINGS"))
-		return 1;
-	fprintf(stderr, "hostile: open finding not run (set "
-	    "JDALIGN_OPEN_FINDINGS=1): %s\n", what);
-	return 0;
-}
-
-/* terms.c neighbour_evidence(): O(hits^2) on a line of ambiguous names. */
-Test(hostile, open_line_of_ambiguous_names)
-{
-	if (!open_findings("terms.c: a 1 MB line of C++ (192 s)"))
-		return;
 	char *dir = jd_test_tmpdir(), *p = path_in(dir, "cpp.txt");
 	struct jd_buf b = JD_BUF_INIT;
 	const char *a[] = { "terms", "-q", p, NULL };
@@ -700,11 +684,9 @@ Test(hostile, open_line_of_ambiguous_names)
 	free(dir), free(p);
 }
 
-/* vocab.c doc_term(): strcmp(line, example) for every hit of a line. */
-Test(hostile, open_one_line_of_200000_terms)
+/* One line of 200,000 terms: the example line is compared once a term. */
+Test(hostile, one_line_of_200000_terms)
 {
-	if (!open_findings("vocab.c: one 1.4 MB line of terms (19 s)"))
-		return;
 	char *dir = jd_test_tmpdir(), *p = path_in(dir, "long.json");
 	struct jd_buf b = JD_BUF_INIT;
 	const char *a[] = { "vocab", "-q", p, NULL };

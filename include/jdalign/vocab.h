@@ -31,6 +31,7 @@ struct jd_dterm {
 	double specificity;	/* set by jd_vocab_weigh */
 	double weight;
 	char *example;		/* the smallest line it stands in */
+	unsigned long example_line;	/* which of the doc's lines that is */
 };
 
 /* One line of a document and the terms in it. */
@@ -48,6 +49,7 @@ struct jd_doc {
 	struct jd_dline *lines;	/* kept only when asked */
 	size_t nlines, lcap;
 	int required;		/* has a required section */
+	unsigned long nseen;	/* lines given to jd_vocab_doc_line */
 	void *index;		/* private */
 };
 
