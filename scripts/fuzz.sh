@@ -25,7 +25,14 @@ for t in "$@"; do
 	esac
 	[ -f "tests/fuzz/$t.dict" ] && set -- "$@" -dict="tests/fuzz/$t.dict"
 	echo "fuzz: $t for ${secs}s" >&2
-	"$fz/fuzz_$t" "$@" "$corpus" "tests/fuzz/seeds/$t" > "$log" 2>&1
+	# the bundled examples seed the page and resume harnesses too
+	extra=
+	case $t in
+	html) extra=corpora/examples/postings ;;
+	resume) extra=corpora/examples ;;
+	esac
+	# shellcheck disable=SC2086
+	"$fz/fuzz_$t" "$@" "$corpus" "tests/fuzz/seeds/$t" $extra > "$log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" |
 		tail -n 1)
