@@ -105,47 +105,54 @@ fetch_entry_free(struct fetch_entry *e)
 	memset(e, 0, sizeof *e);
 }
 
+/* Where key is, or would go, among n sorted items, key_at(v, i) giving the
+ * string of item i. */
+static size_t
+search(const void *v, size_t n, const char *(*key_at)(const void *, size_t),
+    const char *key, int *found)
+{
+	size_t lo = 0, hi = n;
+
+	*found = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(key_at(v, mid), key);
+		if (c == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static const char *
+entry_url(const void *v, size_t i)
+{
+	return ((struct fetch_entry *const *)v)[i]->url;
+}
+
+static const char *
+file_name(const void *v, size_t i)
+{
+	return ((char *const *)v)[i];
+}
+
 /* Where url is, or would go, in the sorted entries. */
 static size_t
 find(const struct fetch_index *x, const char *url, int *found)
 {
-	size_t lo = 0, hi = x->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(x->v[mid]->url, url);
-		if (c == 0) {
-			*found = 1;
-			return mid;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*found = 0;
-	return lo;
+	return search(x->v, x->n, entry_url, url, found);
 }
 
+/* Where a file name is, or would go, in the sorted names taken. */
 static size_t
 find_file(const struct fetch_index *x, const char *file, int *found)
 {
-	size_t lo = 0, hi = x->nfiles;
-
-	*found = 0;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(x->files[mid], file);
-		if (c == 0) {
-			*found = 1;
-			return mid;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return search(x->files, x->nfiles, file_name, file, found);
 }
 
 static void

@@ -36,15 +36,6 @@ struct parse {
 };
 
 static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 32;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-static int
 unreserved(int c)
 {
 	return isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
@@ -62,9 +53,9 @@ normalize(struct jd_buf *b, const char *s, size_t n)
 
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 &&
-		    hexval(s[i + 2]) >= 0) {
-			int v = hexval(s[i + 1]) * 16 + hexval(s[i + 2]);
+		if (c == '%' && i + 2 < n && jd_util_hexval(s[i + 1]) >= 0 &&
+		    jd_util_hexval(s[i + 2]) >= 0) {
+			int v = jd_util_hexval(s[i + 1]) * 16 + jd_util_hexval(s[i + 2]);
 			if (unreserved(v))
 				jd_buf_addc(b, (char)v);
 			else {

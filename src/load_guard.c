@@ -273,15 +273,6 @@ scan_tags(struct scan *sc, const char *text, size_t n)
 
 /* ------------------------------------------------------------ decoding */
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 32;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /*
  * JSON string escapes as jansson decodes them, over the whole text: the
  * descriptions of a .json file or of a page's JSON-LD are the HTML libxml2
@@ -306,7 +297,7 @@ json_unescape(const char *s, size_t n, struct jd_buf *out)
 		uint32_t cp = 0;
 		int ok = i + 5 < n && s[i] == '\\' && s[i + 1] == 'u';
 		for (size_t k = 2; ok && k < 6; k++) {
-			int h = hexval((unsigned char)s[i + k]);
+			int h = jd_util_hexval((unsigned char)s[i + k]);
 			ok = h >= 0;
 			cp = cp << 4 | (uint32_t)(h < 0 ? 0 : h);
 		}

@@ -399,6 +399,15 @@ jd_util_fix_mojibake(char *s, size_t *n)
 }
 
 int
+jd_util_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 32;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+int
 jd_util_strcasecmp(const char *a, const char *b)
 {
 	for (;; a++, b++) {

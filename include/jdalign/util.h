@@ -54,6 +54,9 @@ const char *jd_util_to_utf8(const char *s, size_t n, const char *charset,
  * sequences it repaired. */
 size_t jd_util_fix_mojibake(char *s, size_t *n);
 
+/* The value of a hexadecimal digit, or -1. */
+int jd_util_hexval(int c);
+
 /* ASCII case-insensitive comparisons. */
 int jd_util_strcasecmp(const char *a, const char *b);
 int jd_util_has_suffix(const char *s, const char *suffix);
