@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "html_dom.h"
+#include "jdalign/load.h"
 #include "jdalign/util.h"
 
 #define PARSE_OPTS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
@@ -350,26 +351,6 @@ doubly_encoded(const struct jd_buf *b)
 	return 0;
 }
 
-/* Whether some tag could hold more than HB_MAX_ATTRS attributes: one
- * needs at least two bytes each between its '<' and '>'. Two memchr calls
- * a tag, so the careful copy runs only on pages that need it. */
-static int
-attrs_may_overflow(const char *s, size_t n)
-{
-	const char *end = s + n, *lt = s;
-
-	while ((lt = memchr(lt, '<', (size_t)(end - lt))) != NULL) {
-		const char *gt = memchr(lt, '>', (size_t)(end - lt));
-		size_t span = gt ? (size_t)(gt - lt) : (size_t)(end - lt);
-		if (span > 2 * HB_MAX_ATTRS)
-			return 1;
-		if (gt == NULL)
-			break;
-		lt = gt;
-	}
-	return 0;
-}
-
 const char *
 hb_decode(const char *s, size_t n, struct jd_buf *out, size_t *repaired)
 {
@@ -383,7 +364,8 @@ hb_decode(const char *s, size_t n, struct jd_buf *out, size_t *repaired)
 	*repaired = doubly_encoded(&u) ? jd_util_fix_mojibake(u.data, &u.len) :
 	    0;
 	jd_buf_reset(out);
-	if (u.len && !attrs_may_overflow(u.data, u.len)) {
+	/* the careful copy runs only when libxml2 could see a wide tag */
+	if (u.len && jd_load_guard_widest(u.data, u.len) <= HB_MAX_ATTRS) {
 		jd_buf_free(out);
 		*out = u;
 		return enc;

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "html_dom.h"
+#include "jdalign/load.h"
 #include "jdalign/util.h"
 
 #define MIN_POSTING_TEXT 200
@@ -26,8 +27,20 @@ hb_fragment(struct jd_posting *p, const char *html, size_t len)
 	htmlDocPtr doc;
 	xmlNode *root;
 	size_t repaired;
+	char *cause = NULL;
 
 	hb_decode(html, len, &utf8, &repaired);
+	/* a description inside JSON escapes its tags: the page's guard
+	 * never saw them */
+	if (jd_load_guard_html(jd_buf_str(&utf8), utf8.len, &cause) < 0) {
+		struct jd_buf m = JD_BUF_INIT;
+		jd_buf_printf(&m, "description not read: %s", cause);
+		jd_posting_warn(p, jd_buf_str(&m));
+		jd_buf_free(&m);
+		jd_buf_free(&utf8);
+		free(cause);
+		return;
+	}
 	doc = hb_parse_utf8(jd_buf_str(&utf8), utf8.len);
 	root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (root)

@@ -240,28 +240,73 @@ scan_init(struct scan *sc)
 		}
 }
 
+/*
+ * A lone tag followed byte by byte, as feed() would with one reading, up
+ * to the byte that may open another tag (returns 1, *pi at it: feed() takes
+ * it) or past the tag's end or to the end of input (returns 0).
+ */
+static int
+follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
+{
+	int k = __builtin_ctz(sc->active), c, t, in;
+	long v = sc->cnt[k];
+	size_t i = *pi;
+
+	for (;;) {
+		const unsigned char *b = sc->boring[k];
+		while (i < n && b[s[i]])
+			i++;
+		if (i == n)
+			break;
+		if (s[i] == '<' && i + 1 < n && sc->cls[s[i + 1]] == C_START) {
+			sc->active = 1u << k;
+			sc->cnt[k] = v;
+			*pi = i;
+			return 1;
+		}
+		c = sc->cls[s[i]];
+		sc->run = c == C_START || c == C_NAME ? sc->run + 1 : 0;
+		if (c == C_SLASH && i + 1 < n && s[i + 1] == '>' &&
+		    k != S_EQ && k != S_DQ && k != S_SQ && k != S_UNQ)
+			c = C_GT;
+		t = step(k, c, &in);
+		v += in;
+		if ((t == S_TAG || t == S_NAME) && sc->run > NAME_MAX_LEN &&
+		    (sc->run - 1) % NAME_MAX_LEN == 0)
+			v++;
+		i++;
+		if (t == END) {
+			tag_end(sc, v);
+			sc->active = 0;
+			*pi = i;
+			return 0;
+		}
+		k = t;
+	}
+	sc->active = 1u << k;
+	sc->cnt[k] = v;
+	*pi = n;
+	return 0;
+}
+
 static void
 scan_tags(struct scan *sc, const char *text, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
 
 	scan_init(sc);
-	for (size_t i = 0; i < n && sc->cost <= MAX_COST &&
-	    tree_bytes(sc) <= MAX_TREE; i++) {
+	while (i < n && sc->cost <= MAX_COST && tree_bytes(sc) <= MAX_TREE) {
 		if (sc->active == 0) {
 			const unsigned char *lt = memchr(s + i, '<', n - i);
 			if (lt == NULL)
 				return;
 			i = (size_t)(lt - s);
-		} else if ((sc->active & (sc->active - 1)) == 0) {
-			const unsigned char *b =
-			    sc->boring[__builtin_ctz(sc->active)];
-			while (i < n && b[s[i]])
-				i++;
-			if (i == n)
-				break;
-		}
+		} else if ((sc->active & (sc->active - 1)) == 0 &&
+		    !follow_one(sc, s, &i, n))
+			continue;
 		feed(sc, s, i, n);
+		i++;
 	}
 	long last = -1;
 	for (int k = 0; k < NSTATES; k++)
@@ -269,78 +314,6 @@ scan_tags(struct scan *sc, const char *text, size_t n)
 			last = sc->cnt[k];
 	if (last >= 0)
 		tag_end(sc, last);
-}
-
-/* ------------------------------------------------------------ decoding */
-
-/*
- * JSON string escapes as jansson decodes them, over the whole text: the
- * descriptions of a .json file or of a page's JSON-LD are the HTML libxml2
- * is given next. Returns whether anything was decoded.
- */
-static int
-json_unescape(const char *s, size_t n, struct jd_buf *out)
-{
-	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
-	int any = 0;
-
-	jd_buf_reset(out);
-	for (size_t i = 0; i < n; i++) {
-		const char *e = i + 1 < n && s[i] == '\\' && s[i + 1] ?
-		    strchr(from, s[i + 1]) : NULL;
-		if (e) {
-			jd_buf_addc(out, to[e - from]);
-			i++;
-			any = 1;
-			continue;
-		}
-		uint32_t cp = 0;
-		int ok = i + 5 < n && s[i] == '\\' && s[i + 1] == 'u';
-		for (size_t k = 2; ok && k < 6; k++) {
-			int h = jd_util_hexval((unsigned char)s[i + k]);
-			ok = h >= 0;
-			cp = cp << 4 | (uint32_t)(h < 0 ? 0 : h);
-		}
-		if (!ok) {
-			jd_buf_addc(out, s[i]);
-			continue;
-		}
-		jd_util_utf8_put(out, cp && (cp < 0xd800 || cp > 0xdfff) ?
-		    cp : 0xfffd);
-		i += 5;
-		any = 1;
-	}
-	return any;
-}
-
-/* The entities html_json.c decodes in a description that holds escaped
- * HTML ("&lt;p&gt;"), first match first, as it does. */
-static int
-entity_unescape(const char *s, size_t n, struct jd_buf *out)
-{
-	static const struct { const char *e; const char *c; } ents[] = {
-		{ "&lt;", "<" }, { "&gt;", ">" }, { "&amp;", "&" },
-		{ "&quot;", "\"" }, { "&#39;", "'" }, { "&apos;", "'" },
-		{ "&nbsp;", "\xc2\xa0" }, { "&#x27;", "'" }, { "&#34;", "\"" },
-	};
-	int any = 0;
-
-	jd_buf_reset(out);
-	for (size_t i = 0; i < n; i++) {
-		size_t k = 0, l = 0, count = sizeof ents / sizeof ents[0];
-		for (; s[i] == '&' && k < count; k++) {
-			l = strlen(ents[k].e);
-			if (i + l <= n && memcmp(s + i, ents[k].e, l) == 0)
-				break;
-		}
-		if (s[i] == '&' && k < count) {
-			jd_buf_adds(out, ents[k].c);
-			i += l - 1;
-			any = 1;
-		} else
-			jd_buf_addc(out, s[i]);
-	}
-	return any;
 }
 
 /* ------------------------------------------------------------ checks */
@@ -373,26 +346,22 @@ jd_load_guard_html(const char *html, size_t len, char **cause)
 	return refuse_tags(&sc, cause);
 }
 
-/* Whether the text writes a '<' escaped: JSON's \u003c, or &lt; / &#60;
- * (also after a JSON escape). */
-static int
-escaped_lt(const char *s, size_t n)
+size_t
+jd_load_guard_widest(const char *html, size_t len)
 {
-	static const char *const forms[] = {
-		"\\u003c", "\\u003C", "&lt;", "&#60;", "&LT;", "\\u0026lt;", NULL
-	};
-	for (const char *const *f = forms; *f; f++)
-		if (memmem(s, n, *f, strlen(*f)))
-			return 1;
-	return 0;
+	struct scan sc;
+
+	scan_tags(&sc, html, len);
+	return sc.largest;
 }
 
-/* Pages, and the HTML inside JSON strings (escaped, then maybe also
- * entity-escaped), each read the way the parser will be given it. */
+/* A page as libxml2 will be given it (UTF-16 read as UTF-8 first). The
+ * HTML inside a page's JSON strings is checked where it is parsed
+ * (jd_load_guard_html from html_page.c). */
 static int
 guard_markup(const char *s, size_t n, char **cause)
 {
-	struct jd_buf utf8 = JD_BUF_INIT, json = JD_BUF_INIT, ent = JD_BUF_INIT;
+	struct jd_buf utf8 = JD_BUF_INIT;
 	int rc;
 
 	if (n >= 2 && ((s[0] == '\xff' && s[1] == '\xfe') ||
@@ -402,22 +371,7 @@ guard_markup(const char *s, size_t n, char **cause)
 		n = utf8.len;
 	}
 	rc = jd_load_guard_html(s, n, cause);
-	/* Decoding makes new tags only where a '<' was escaped: without one,
-	 * the decoded text holds the tags the raw scan saw. */
-	if (!escaped_lt(s, n)) {
-		jd_buf_free(&utf8);
-		return rc;
-	}
-	if (rc == 0 && memchr(s, '\\', n) && json_unescape(s, n, &json)) {
-		rc = jd_load_guard_html(jd_buf_str(&json), json.len, cause);
-		s = jd_buf_str(&json);
-		n = json.len;
-	}
-	if (rc == 0 && memchr(s, '&', n) && entity_unescape(s, n, &ent))
-		rc = jd_load_guard_html(jd_buf_str(&ent), ent.len, cause);
 	jd_buf_free(&utf8);
-	jd_buf_free(&json);
-	jd_buf_free(&ent);
 	return rc;
 }
 

@@ -34,13 +34,17 @@ void jd_inputs_free(struct jd_inputs *in);
  * 0, or -1 with *cause set to a message the caller frees: when the bytes
  * are plainly not text (a PNG, PDF or zip named .html), or, unless the name
  * ends in .txt, .md or .markdown, when start tags hold so many attributes
- * that libxml2 2.9 would take minutes over them (in the page itself, or in
- * HTML carried inside JSON strings).
+ * that libxml2 2.9 would take minutes over them, or so many tags that the
+ * tree would not fit in memory. HTML carried inside JSON strings is checked
+ * by jd_load_guard_html where it is parsed.
  */
 int jd_load_guard(const char *path, const char *bytes, size_t len,
     char **cause);
 /* The attribute check alone, on HTML exactly as libxml2 will be given it:
  * for a parser of fragments (a description inside JSON). 0 or -1. */
 int jd_load_guard_html(const char *html, size_t len, char **cause);
+/* The most attributes a start tag of html may have as libxml2 reads it (an
+ * upper bound; exact for pages with no stray '<' in a tag). */
+size_t jd_load_guard_widest(const char *html, size_t len);
 
 #endif
