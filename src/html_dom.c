@@ -5,6 +5,7 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html_dom.h"
 #include "jdalign/util.h"
@@ -163,7 +164,7 @@ hb_tag(const xmlNode *n)
 int
 hb_is(const xmlNode *n, const char *name)
 {
-	return n->type == XML_ELEMENT_NODE &&
+	return n->type == XML_ELEMENT_NODE && n->name[0] == name[0] &&
 	    strcmp((const char *)n->name, name) == 0;
 }
 
@@ -185,34 +186,98 @@ hb_unseen_tag(const xmlNode *n)
 	return (hb_tag(n) & HB_UNSEEN) != 0;
 }
 
+/* Case-insensitive search for needle (lower case ASCII) in s. */
+static const char *
+find_lower(const char *s, const char *needle)
+{
+	size_t m = strlen(needle);
+	char up = (char)(needle[0] >= 'a' && needle[0] <= 'z' ?
+	    needle[0] - 32 : needle[0]);
+
+	for (; *s; s++) {
+		if (*s != needle[0] && *s != up)
+			continue;
+		size_t k = 1;
+		while (k < m && s[k] && (s[k] == needle[k] ||
+		    (s[k] >= 'A' && s[k] <= 'Z' && s[k] + 32 == needle[k])))
+			k++;
+		if (k == m)
+			return s;
+	}
+	return NULL;
+}
+
+/*
+ * An attribute's value where libxml2 keeps it (one text node), read
+ * without a copy; NULL when the element has no such attribute. A value
+ * made of several nodes (entities) is copied into *owned, which the caller
+ * frees with xmlFree.
+ */
+static const char *
+attr_peek(xmlNode *n, const char *name, xmlChar **owned)
+{
+	*owned = NULL;
+	for (xmlAttr *a = n->properties; a; a = a->next) {
+		if (a->name == NULL || a->name[0] != name[0] ||
+		    strcmp((const char *)a->name, name) != 0)
+			continue;
+		xmlNode *c = a->children;
+		if (c == NULL)
+			return "";
+		if (c->type == XML_TEXT_NODE && c->next == NULL && c->content)
+			return (const char *)c->content;
+		*owned = xmlNodeListGetString(n->doc, c, 1);
+		return *owned ? (const char *)*owned : "";
+	}
+	return NULL;
+}
+
 char *
 hb_attr_lower(xmlNode *n, const char *attr)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+	xmlChar *owned;
+	const char *v = n->properties ? attr_peek(n, attr, &owned) : NULL;
 	char *s;
 
 	if (v == NULL)
 		return NULL;
-	s = xstrdup((const char *)v);
-	xmlFree(v);
+	s = xstrdup(v);
+	xmlFree(owned);
 	for (char *p = s; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p + 32);
 	return s;
 }
 
+/* Does the attribute's value hold needle (lower case ASCII), in any case?
+ * needle NULL: is the attribute there? */
 int
 hb_attr_has(xmlNode *n, const char *attr, const char *needle)
 {
-	char *v;
+	xmlChar *owned;
+	const char *v;
 	int r;
 
 	if (n->properties == NULL)
 		return 0;
-	if ((v = hb_attr_lower(n, attr)) == NULL)
+	if ((v = attr_peek(n, attr, &owned)) == NULL)
 		return 0;
-	r = needle == NULL || strstr(v, needle) != NULL;
-	free(v);
+	r = needle == NULL || find_lower(v, needle) != NULL;
+	xmlFree(owned);
+	return r;
+}
+
+/* Is the attribute's value word (lower case ASCII), in any case? */
+static int
+attr_is(xmlNode *n, const char *attr, const char *const *words)
+{
+	xmlChar *owned;
+	const char *v = attr_peek(n, attr, &owned);
+	int r = 0;
+
+	for (const char *const *w = words; v && *w && !r; w++)
+		r = strcasecmp(v, *w) == 0;
+	xmlFree(owned);
 	return r;
 }
 
@@ -233,37 +298,65 @@ hb_class_id(xmlNode *n)
 	return jd_buf_take(&b);
 }
 
-/* "display : none" and friends in an inline style, spaces ignored. */
+/* "display : none" and friends in an inline style, spaces and case
+ * ignored. */
 static int
 style_hidden(xmlNode *n)
 {
-	char *v = hb_attr_lower(n, "style");
-	size_t k = 0;
+	xmlChar *owned;
+	const char *v = attr_peek(n, "style", &owned);
+	char small[256], *t = small;
+	size_t k = 0, len;
 	int r;
 
 	if (v == NULL)
 		return 0;
+	len = strlen(v);
+	if (len >= sizeof small)
+		t = xmalloc(len + 1);
 	for (size_t i = 0; v[i]; i++)
 		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\n')
-			v[k++] = v[i];
-	v[k] = '\0';
-	r = strstr(v, "display:none") != NULL ||
-	    strstr(v, "visibility:hidden") != NULL;
-	free(v);
+			t[k++] = v[i] >= 'A' && v[i] <= 'Z' ?
+			    (char)(v[i] + 32) : v[i];
+	t[k] = '\0';
+	r = strstr(t, "display:none") != NULL ||
+	    strstr(t, "visibility:hidden") != NULL;
+	if (t != small)
+		free(t);
+	xmlFree(owned);
 	return r;
 }
 
-/* Is word a whole space-separated token of list? */
+/* Is word (lower case ASCII) a whole space-separated token of list, in
+ * any case? */
 static int
 has_token(const char *list, const char *word)
 {
 	size_t m = strlen(word);
 
-	for (const char *p = strstr(list, word); p; p = strstr(p + 1, word))
+	for (const char *p = find_lower(list, word); p;
+	    p = find_lower(p + 1, word))
 		if ((p == list || p[-1] == ' ') && (p[m] == '\0' ||
 		    p[m] == ' '))
 			return 1;
 	return 0;
+}
+
+/* Does the class or the id hold one of words (lower case ASCII)? */
+static int
+class_id_has(xmlNode *n, const char *const *words)
+{
+	static const char *const attrs[] = { "class", "id" };
+	int r = 0;
+
+	for (size_t a = 0; a < 2 && !r; a++) {
+		xmlChar *owned;
+		const char *v = attr_peek(n, attrs[a], &owned);
+		for (const char *const *w = words; v && *w && !r; w++)
+			r = find_lower(v, *w) != NULL;
+		xmlFree(owned);
+	}
+	return r;
 }
 
 /* ------------------------------------------------------------ subtrees */
@@ -393,10 +486,11 @@ hidden_calc(xmlNode *n)
 	if (hb_attr_has(n, "aria-hidden", "true"))
 		return !(sub_get(n) & SUB_WRAPS) &&
 		    !text_at_least(n, ARIA_HIDDEN_MAX);
-	char *c = hb_attr_lower(n, "class");
+	xmlChar *owned;
+	const char *c = attr_peek(n, "class", &owned);
 	for (const char *const *s = sr; c && *s && !r; s++)
 		r = has_token(c, *s);
-	free(c);
+	xmlFree(owned);
 	return r;
 }
 
@@ -404,16 +498,11 @@ static int
 dialog(xmlNode *n)
 {
 	static const char *const roles[] = { "dialog", "alertdialog", NULL };
-	char *role;
 	int r = hb_is(n, "dialog");
 
-	if (!r && n->properties) {
-		role = hb_attr_lower(n, "role");
-		for (const char *const *s = roles; role && *s && !r; s++)
-			r = strcmp(role, *s) == 0;
-		free(role);
-		r = r || hb_attr_has(n, "aria-modal", "true");
-	}
+	if (!r && n->properties)
+		r = attr_is(n, "role", roles) ||
+		    hb_attr_has(n, "aria-modal", "true");
 	return r && !text_at_least(n, DIALOG_MAX);
 }
 
@@ -423,17 +512,10 @@ banner(xmlNode *n)
 	static const char *const words[] = {
 		"cookie", "consent", "gdpr", "onetrust", NULL
 	};
-	char *ci;
-	int r = 0;
-
 	if (n->properties == NULL || hb_is(n, "body") || hb_is(n, "html") ||
 	    hb_is(n, "main") || hb_is(n, "article"))
 		return 0;
-	ci = hb_class_id(n);
-	for (const char *const *s = words; *s && !r; s++)
-		r = strstr(ci, *s) != NULL;
-	free(ci);
-	return r && !text_at_least(n, BANNER_MAX);
+	return class_id_has(n, words) && !text_at_least(n, BANNER_MAX);
 }
 
 /* A form is an application form, unless it wraps the whole page (as
@@ -446,7 +528,6 @@ furniture_calc(xmlNode *n)
 		"search", "complementary", NULL
 	};
 	unsigned t = hb_tag(n);
-	int r = 0;
 
 	if (hb_is(n, "form"))
 		return !(sub_get(n) & SUB_WRAPS);
@@ -456,11 +537,7 @@ furniture_calc(xmlNode *n)
 		return 1;
 	if (n->properties == NULL)
 		return 0;
-	char *role = hb_attr_lower(n, "role");
-	for (const char *const *s = roles; role && *s && !r; s++)
-		r = strcmp(role, *s) == 0;
-	free(role);
-	return r || dialog(n) || banner(n);
+	return attr_is(n, "role", roles) || dialog(n) || banner(n);
 }
 
 int

@@ -168,10 +168,10 @@ struct page {
 	xmlNode *root, *body;
 	struct jd_posting dom;	/* the main content */
 	struct hb_main main;
-	size_t dom_text, jobs_page;
+	size_t dom_text;
 	size_t part_heads;	/* "Requirements" and the like in the page */
 	size_t emb_jobs;	/* jobs with descriptions in embedded data */
-	char *visible;		/* the body's text, lower case */
+	char *visible;		/* the body's text, lower case: visible() */
 };
 
 static xmlNode *
@@ -191,11 +191,20 @@ read_dom(struct page *g)
 	for (size_t i = 0; g->main.nodes[i]; i++)
 		hb_walk(&g->dom, g->main.nodes[i], &g->part_heads);
 	free(g->main.nodes);
-	g->jobs_page = hb_job_links(g->body);
 	g->dom_text = jd_posting_text_size(&g->dom);
-	char *t = hb_node_text(g->body);
-	g->visible = lower_copy(g->h.title, t);
-	free(t);
+}
+
+/* The body's text, lower case: read only for pages with little text of
+ * their own, where walls and job lists are told apart by what they say. */
+static const char *
+visible(struct page *g)
+{
+	if (g->visible == NULL) {
+		char *t = g->body ? hb_node_text(g->body) : NULL;
+		g->visible = lower_copy(g->h.title, t);
+		free(t);
+	}
+	return g->visible;
 }
 
 /* Walls and job search pages show little text of their own. */
@@ -203,7 +212,7 @@ static int
 small_page_status(struct page *g)
 {
 	if (g->dom_text >= MIN_POSTING_TEXT ||
-	    strlen(g->visible) > WALL_PAGE_TEXT)
+	    strlen(visible(g)) > WALL_PAGE_TEXT)
 		return -1;
 	if (hb_wall_text(g->visible))
 		return JD_POST_WALL;
@@ -257,7 +266,7 @@ listing(struct page *g)
 	    (g->main.jobs_kept >= MIN_LISTING_LINKS || g->dom_text < 1000 ||
 	    g->main.jobs_all >= 2 * MIN_LISTING_LINKS))
 		return 1;
-	return g->jobs_page >= 8 && g->dom_text < 500;
+	return g->dom_text < 500 && g->body && hb_job_links(g->body) >= 8;
 }
 
 static int
@@ -279,7 +288,7 @@ status(struct page *g)
 		return JD_POST_WALL;
 	if (text >= MIN_POSTING_TEXT)
 		return JD_POST_OK;
-	return hb_wall_text(g->visible) ? JD_POST_WALL : JD_POST_EMPTY;
+	return hb_wall_text(visible(g)) ? JD_POST_WALL : JD_POST_EMPTY;
 }
 
 /* A heading that repeats the posting's title names no part of it, though
@@ -308,6 +317,7 @@ page(struct jd_posting *p, htmlDocPtr doc)
 		/* the page's own JobPosting gave the text: its DOM adds
 		 * nothing, and reading it would cost more than the parse */
 		g.visible = xstrdup("");
+		g.body = NULL;
 		p->source = "jsonld";
 	} else {
 		read_dom(&g);
