@@ -147,23 +147,31 @@ word_char(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* Marks in hit[] every rule of the mode whose phrase stands in the folded
- * text as whole words. */
-static void
-match_rules(const char *text, size_t n, int line, unsigned char *hit)
+/* The rule of the mode whose phrase stands in the folded text as whole
+ * words, longest first, then first listed (-1: none); *preferred is set
+ * when a preferred phrase stands there too. */
+static long
+match_rules(const char *text, size_t n, int line, int *preferred)
 {
+	long best = -1;
+
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && word_char((unsigned char)text[i - 1]))
 			continue;
 		const struct bucket *b = &buckets[line][(unsigned char)text[i]];
 		for (size_t k = 0; k < b->n; k++) {
 			const struct rule *r = &rules[b->v[k]];
-			if (r->len <= n - i && memcmp(text + i, r->phrase,
-			    r->len) == 0 && (i + r->len == n ||
-			    !word_char((unsigned char)text[i + r->len])))
-				hit[b->v[k]] = 1;
+			if (r->len > n - i || memcmp(text + i, r->phrase,
+			    r->len) != 0 || (i + r->len < n &&
+			    word_char((unsigned char)text[i + r->len])))
+				continue;
+			*preferred |= r->kind == JD_SEC_PREFERRED;
+			if (best < 0 || r->len > rules[best].len ||
+			    (r->len == rules[best].len && (long)b->v[k] < best))
+				best = (long)b->v[k];
 		}
 	}
+	return best;
 }
 
 /* The kind of the longest phrase the text contains; a preferred phrase
@@ -172,24 +180,14 @@ static int
 classify(const char *s, size_t n, int line)
 {
 	struct jd_buf f = JD_BUF_INIT;
-	size_t best = 0;
-	int kind = -1, preferred = 0;
+	int kind, preferred = 0;
+	long best;
 
 	pthread_once(&rules_once, load_rules);
 	fold(&f, s, n);
-	unsigned char *hit = xcalloc(nrules + 1, 1);
-	match_rules(jd_buf_str(&f), f.len, line, hit);
-	for (size_t i = 0; i < nrules; i++) {
-		if (!hit[i])
-			continue;
-		preferred |= rules[i].kind == JD_SEC_PREFERRED;
-		if (rules[i].len > best) {
-			best = rules[i].len;
-			kind = rules[i].kind;
-		}
-	}
+	best = match_rules(jd_buf_str(&f), f.len, line, &preferred);
+	kind = best < 0 ? -1 : rules[best].kind;
 	jd_buf_free(&f);
-	free(hit);
 	return kind == JD_SEC_REQUIRED && preferred ? JD_SEC_PREFERRED : kind;
 }
 
