@@ -105,12 +105,26 @@ fold(struct jd_buf *out, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	uint32_t cp;
 	int space = 1;
+	char *o;
+	size_t k = 0;
 
+	jd_buf_grow(out, n);	/* folding only shrinks the text */
+	o = out->data + out->len;
 	for (size_t i = 0; i < n;) {
-		size_t l = u[i] < 0x80 ? 1 : jd_util_utf8_decode(u + i, n - i, &cp);
-		int c = u[i] < 0x80 ? u[i] : -1;
-		if (l == 0)
-			l = 1;
+		int c = u[i];
+		size_t l = 1;
+		if (c > ' ' && c < 0x80) {	/* the common case */
+			o[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			space = 0;
+			i++;
+			continue;
+		}
+		if (c >= 0x80) {
+			l = jd_util_utf8_decode(u + i, n - i, &cp);
+			c = -1;
+			if (l == 0)
+				l = 1;
+		}
 		if (c < 0 && (cp == 0x2018 || cp == 0x2019 || cp == 0x201b ||
 		    cp == 0x2032))
 			c = '\'';
@@ -124,21 +138,25 @@ fold(struct jd_buf *out, const char *s, size_t n)
 			c = ' ';
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
 			if (!space)
-				jd_buf_addc(out, ' ');
+				o[k++] = ' ';
 			space = 1;
 		} else {
 			if (c >= 'A' && c <= 'Z')
 				c += 32;
 			if (c >= 0)
-				jd_buf_addc(out, (char)c);
-			else
-				jd_buf_add(out, s + i, l);
+				o[k++] = (char)c;
+			else {
+				memcpy(o + k, s + i, l);
+				k += l;
+			}
 			space = 0;
 		}
 		i += l;
 	}
-	while (out->len && out->data[out->len - 1] == ' ')
-		out->data[--out->len] = '\0';
+	while (k && o[k - 1] == ' ')
+		k--;
+	o[k] = '\0';
+	out->len += k;
 }
 
 static int
@@ -217,32 +235,45 @@ jd_html_status_name(int status)
 void
 hb_normalize(struct jd_buf *out, const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	int space = 0;
+	char *o;
+	size_t k = 0;
 
 	jd_buf_reset(out);
+	jd_buf_grow(out, n);	/* the text only shrinks */
+	o = out->data;
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		unsigned char c = u[i];
+		int ws;
+		if (c > ' ' && c < 0x80) {
+			if (space)
+				o[k++] = ' ';
+			space = 0;
+			o[k++] = (char)c;
+			continue;
+		}
+		ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 		    c == '\f' || c == '\v';
-		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
+		if (c == 0xc2 && i + 1 < n && u[i + 1] == 0xa0) {
 			ws = 1;
 			i++;
-		} else if (c == 0xe2 && i + 2 < n &&
-		    (unsigned char)s[i + 1] == 0x80 &&
-		    ((unsigned char)s[i + 2] == 0x8b ||
-		    (unsigned char)s[i + 2] == 0xaf)) {
+		} else if (c == 0xe2 && i + 2 < n && u[i + 1] == 0x80 &&
+		    (u[i + 2] == 0x8b || u[i + 2] == 0xaf)) {
 			ws = 1;	/* zero-width and narrow no-break spaces */
 			i += 2;
 		}
 		if (ws) {
-			space = out->len > 0;
+			space = k > 0;
 			continue;
 		}
 		if (space)
-			jd_buf_addc(out, ' ');
+			o[k++] = ' ';
 		space = 0;
-		jd_buf_addc(out, (char)c);
+		o[k++] = (char)c;
 	}
+	o[k] = '\0';
+	out->len = k;
 }
 
 void

@@ -568,29 +568,58 @@ hb_skipped(xmlNode *n)
 	return hb_unseen_tag(n) || hidden_calc(n) || furniture_calc(n);
 }
 
+/* Byte classes for hb_text_chars. */
+enum { TC_CHAR, TC_SPACE, TC_CONT, TC_C2 };
+
+static unsigned char
+tc_class(unsigned char c)
+{
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+		return TC_SPACE;
+	if (c == 0xc2)
+		return TC_C2;
+	return (c & 0xc0) == 0x80 ? TC_CONT : TC_CHAR;
+}
+
 size_t
 hb_text_chars(const char *s, size_t n, int *space)
 {
+	static _Thread_local unsigned char cls[256];
+	static _Thread_local int ready;
+	const unsigned char *u = (const unsigned char *)s;
 	size_t count = 0;
+	int sp = *space;
 
+	if (!ready) {
+		for (int c = 0; c < 256; c++)
+			cls[c] = tc_class((unsigned char)c);
+		ready = 1;
+	}
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f';
-		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
-			ws = 1;
-			i++;
-		}
-		if (ws) {
-			if (!*space)
+		switch (cls[u[i]]) {
+		case TC_CHAR:
+			count++;
+			sp = 0;
+			break;
+		case TC_CONT:
+			sp = 0;
+			break;
+		case TC_C2:
+			if (i + 1 < n && u[i + 1] == 0xa0) {
+				i++;
+				count += !sp;	/* NBSP: a space */
+				sp = 1;
+			} else {
 				count++;
-			*space = 1;
-		} else {
-			if ((c & 0xc0) != 0x80)
-				count++;
-			*space = 0;
+				sp = 0;
+			}
+			break;
+		default:
+			count += !sp;
+			sp = 1;
 		}
 	}
+	*space = sp;
 	return count;
 }
 

@@ -282,9 +282,9 @@ count_commas(const char *s)
 	for (; *s; s++)
 		if (*s == ',')
 			k++;
-		else if (strncmp(s, "\xef\xbc\x8c", 3) == 0 ||	/* ， */
-		    strncmp(s, "\xe3\x80\x81", 3) == 0)	/* 、 */
-			k++;
+		else if ((*s == '\xef' && strncmp(s, "\xef\xbc\x8c", 3) == 0) ||
+		    (*s == '\xe3' && strncmp(s, "\xe3\x80\x81", 3) == 0))
+			k++;	/* ， 、 */
 	return k;
 }
 
