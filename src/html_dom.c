@@ -131,15 +131,29 @@ tag_cmp(const void *key, const void *elem)
 }
 
 /* Names come from the parser's dictionary, so a small cache keyed by the
- * name's address saves the search; the name is compared again because a
- * freed dictionary's addresses come back for other names. */
+ * name's address saves the search. A freed dictionary's addresses come
+ * back for other names: hb_free_doc starts a new generation. */
+static _Thread_local unsigned tag_gen = 1;
+
+void
+hb_tag_forget(void)
+{
+	tag_gen++;
+}
+
+void
+hb_free_doc(htmlDocPtr doc)
+{
+	tag_gen++;
+	xmlFreeDoc(doc);
+}
+
 unsigned
 hb_tag(const xmlNode *n)
 {
 	static _Thread_local struct {
 		const xmlChar *name;
-		char copy[12];
-		unsigned bits;
+		unsigned gen, bits;
 	} cache[64];
 	const struct tagdef *d;
 	size_t slot;
@@ -147,18 +161,14 @@ hb_tag(const xmlNode *n)
 	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
 		return 0;
 	slot = ((uintptr_t)n->name >> 3) & 63;
-	if (cache[slot].name == n->name &&
-	    strcmp(cache[slot].copy, (const char *)n->name) == 0)
+	if (cache[slot].name == n->name && cache[slot].gen == tag_gen)
 		return cache[slot].bits;
 	d = bsearch(n->name, tags, sizeof tags / sizeof tags[0],
 	    sizeof tags[0], tag_cmp);
-	if (strlen((const char *)n->name) < sizeof cache[0].copy) {
-		cache[slot].name = n->name;
-		memcpy(cache[slot].copy, n->name,
-		    strlen((const char *)n->name) + 1);
-		cache[slot].bits = d ? d->bits : 0;
-	}
-	return d ? d->bits : 0;
+	cache[slot].name = n->name;
+	cache[slot].gen = tag_gen;
+	cache[slot].bits = d ? d->bits : 0;
+	return cache[slot].bits;
 }
 
 int
