@@ -25,11 +25,12 @@
  * Turns the bytes of a page into valid UTF-8 ready for the parser: a BOM,
  * a declared charset, valid UTF-8, else Windows-1252; NUL bytes become
  * spaces, doubly encoded UTF-8 is repaired (*repaired counts it) and tags
- * with more than HB_MAX_ATTRS attributes are cut short. Returns the
- * encoding it read ("utf-8", "windows-1252", ...): static.
+ * with more than HB_MAX_ATTRS attributes are cut short. widest: the most
+ * attributes a tag of s has (from jd_load_guard), or JD_WIDEST_UNKNOWN.
+ * Returns the encoding it read ("utf-8", "windows-1252", ...): static.
  */
-const char *hb_decode(const char *s, size_t n, struct jd_buf *out,
-    size_t *repaired);
+const char *hb_decode(const char *s, size_t n, size_t widest,
+    struct jd_buf *out, size_t *repaired);
 /* Parses UTF-8 made by hb_decode (and prepares the tree with
  * hb_dom_prepare); NULL when libxml2 gives no tree. */
 htmlDocPtr hb_parse_utf8(const char *s, size_t n);

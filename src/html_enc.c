@@ -152,17 +152,22 @@ from_charset(const char *cs, const char *s, size_t n, struct jd_buf *out)
 	return 0;
 }
 
-/* NUL and control bytes confuse the parser: they become spaces. */
-static void
+/* NUL and control bytes confuse the parser: they become spaces. Returns
+ * how many there were. */
+static size_t
 scrub_controls(struct jd_buf *b)
 {
+	size_t k = 0;
+
 	for (size_t i = 0; i < b->len; i++) {
 		unsigned char c = (unsigned char)b->data[i];
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c == 0x7f) {
 			b->data[i] = ' ';
-		else if (c == 0x7f)
-			b->data[i] = ' ';
+			k++;
+		}
 	}
+	return k;
 }
 
 static const char *
@@ -352,20 +357,30 @@ doubly_encoded(const struct jd_buf *b)
 }
 
 const char *
-hb_decode(const char *s, size_t n, struct jd_buf *out, size_t *repaired)
+hb_decode(const char *s, size_t n, size_t widest, struct jd_buf *out,
+    size_t *repaired)
 {
 	struct jd_buf u = JD_BUF_INIT;
 	const char *enc;
+	size_t scrubbed;
 
-	if (n > HB_MAX_PARSE)
+	if (n > HB_MAX_PARSE) {
 		n = HB_MAX_PARSE;
+		widest = JD_WIDEST_UNKNOWN;
+	}
 	enc = to_utf8(s, n, &u);
-	scrub_controls(&u);
+	scrubbed = scrub_controls(&u);
 	*repaired = doubly_encoded(&u) ? jd_util_fix_mojibake(u.data, &u.len) :
 	    0;
+	/* the guard counted these very bytes unless decoding changed them */
+	if (scrubbed || *repaired || u.len != n || (u.len &&
+	    memcmp(u.data, s, n) != 0))
+		widest = JD_WIDEST_UNKNOWN;
+	if (widest == JD_WIDEST_UNKNOWN && u.len)
+		widest = jd_load_guard_widest(u.data, u.len);
 	jd_buf_reset(out);
 	/* the careful copy runs only when libxml2 could see a wide tag */
-	if (u.len && jd_load_guard_widest(u.data, u.len) <= HB_MAX_ATTRS) {
+	if (u.len && widest <= HB_MAX_ATTRS) {
 		jd_buf_free(out);
 		*out = u;
 		return enc;

@@ -29,7 +29,7 @@ hb_fragment(struct jd_posting *p, const char *html, size_t len)
 	size_t repaired;
 	char *cause = NULL;
 
-	hb_decode(html, len, &utf8, &repaired);
+	hb_decode(html, len, JD_WIDEST_UNKNOWN, &utf8, &repaired);
 	/* a description inside JSON escapes its tags: the page's guard
 	 * never saw them */
 	if (jd_load_guard_html(jd_buf_str(&utf8), utf8.len, &cause) < 0) {
@@ -370,11 +370,12 @@ blank(const char *s, size_t n)
 }
 
 static void
-html_posting(struct jd_posting *p, const char *bytes, size_t len)
+html_posting(struct jd_posting *p, const char *bytes, size_t len,
+    size_t widest)
 {
 	struct jd_buf utf8 = JD_BUF_INIT, m = JD_BUF_INIT;
 	size_t repaired;
-	const char *enc = hb_decode(bytes, len, &utf8, &repaired);
+	const char *enc = hb_decode(bytes, len, widest, &utf8, &repaired);
 	htmlDocPtr doc;
 
 	if (len > HB_MAX_PARSE) {
@@ -412,6 +413,13 @@ size_t
 jd_html_read(const char *path, const char *bytes, size_t len,
     struct jd_posting_list *out)
 {
+	return jd_html_read_guarded(path, bytes, len, JD_WIDEST_UNKNOWN, out);
+}
+
+size_t
+jd_html_read_guarded(const char *path, const char *bytes, size_t len,
+    size_t widest, struct jd_posting_list *out)
+{
 	struct jd_posting *p;
 
 	if (jd_util_has_suffix(path, ".json"))
@@ -425,6 +433,6 @@ jd_html_read(const char *path, const char *bytes, size_t len,
 		jd_buf_free(&utf8);
 		return 1;
 	}
-	html_posting(p, bytes, len);
+	html_posting(p, bytes, len, widest);
 	return 1;
 }

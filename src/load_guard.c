@@ -359,9 +359,10 @@ jd_load_guard_widest(const char *html, size_t len)
  * HTML inside a page's JSON strings is checked where it is parsed
  * (jd_load_guard_html from html_page.c). */
 static int
-guard_markup(const char *s, size_t n, char **cause)
+guard_markup(const char *s, size_t n, size_t *widest, char **cause)
 {
 	struct jd_buf utf8 = JD_BUF_INIT;
+	struct scan sc;
 	int rc;
 
 	if (n >= 2 && ((s[0] == '\xff' && s[1] == '\xfe') ||
@@ -370,7 +371,10 @@ guard_markup(const char *s, size_t n, char **cause)
 		s = jd_buf_str(&utf8);
 		n = utf8.len;
 	}
-	rc = jd_load_guard_html(s, n, cause);
+	scan_tags(&sc, s, n);
+	rc = refuse_tags(&sc, cause);
+	if (widest && rc == 0)
+		*widest = sc.largest;
 	jd_buf_free(&utf8);
 	return rc;
 }
@@ -384,10 +388,13 @@ text_name(const char *path)
 }
 
 int
-jd_load_guard(const char *path, const char *bytes, size_t len, char **cause)
+jd_load_guard(const char *path, const char *bytes, size_t len,
+    size_t *widest, char **cause)
 {
 	const char *kind = binary_kind(bytes, len);
 
+	if (widest)
+		*widest = JD_WIDEST_UNKNOWN;
 	if (kind) {
 		struct jd_buf m = JD_BUF_INIT;
 		jd_buf_printf(&m, "%s, not text: not read", kind);
@@ -396,5 +403,5 @@ jd_load_guard(const char *path, const char *bytes, size_t len, char **cause)
 	}
 	if (text_name(path))
 		return 0;
-	return guard_markup(bytes, len, cause);
+	return guard_markup(bytes, len, widest, cause);
 }

@@ -153,7 +153,8 @@ parse_limit(size_t len)
 }
 
 char *
-read_input(struct ctx *c, const char *path, char **data, size_t *len)
+read_input(struct ctx *c, const char *path, char **data, size_t *len,
+    size_t *widest)
 {
 	const char *cause;
 	struct jd_buf m = JD_BUF_INIT;
@@ -167,7 +168,7 @@ read_input(struct ctx *c, const char *path, char **data, size_t *len)
 			jd_buf_adds(&m, cause);
 		return jd_buf_take(&m);
 	}
-	if (jd_load_guard(path, *data, *len, &why) < 0) {
+	if (jd_load_guard(path, *data, *len, widest, &why) < 0) {
 		free(*data);
 		*data = NULL;
 		return why;
@@ -192,13 +193,14 @@ read_one(struct pool *pl, size_t i, struct jd_vocab *v, struct jd_hits *h)
 	struct ctx *c = pl->c;
 	struct item *it = &pl->items[i];
 	char *data;
-	size_t len;
+	size_t len, widest;
 
 	it->path = pl->in->paths[i];
-	if ((it->error = read_input(c, it->path, &data, &len)) != NULL)
+	if ((it->error = read_input(c, it->path, &data, &len, &widest)) !=
+	    NULL)
 		return;
 	jd_util_deadline_start(parse_limit(len));
-	jd_html_read(it->path, data, len, &it->posts);
+	jd_html_read_guarded(it->path, data, len, widest, &it->posts);
 	free(data);
 	if (jd_util_deadline_end()) {
 		it->error = parse_stopped(len);

@@ -50,7 +50,7 @@ load_resume(struct ctx *c, const char *path, struct jd_resume *r,
 	struct jd_hits h = JD_HITS_INIT;
 
 	memset(rd, 0, sizeof *rd);
-	if ((why = read_input(c, path, &data, &len)) != NULL) {
+	if ((why = read_input(c, path, &data, &len, NULL)) != NULL) {
 		jd_diag_error(c->d, path, 0, JD_EXIT_FATAL, "%s", why);
 		free(why);
 		return -1;

@@ -52,8 +52,10 @@ void collect_inputs(struct ctx *c, char *const *args, size_t nargs,
 #define PARSE_BYTES_PER_SECOND 4e6
 double parse_limit(size_t len);
 /* Reads an input within --max-bytes and checks it with jd_load_guard.
- * Returns NULL with *data and *len set, or why not (the caller frees it). */
-char *read_input(struct ctx *c, const char *path, char **data, size_t *len);
+ * Returns NULL with *data, *len and *widest (unless NULL) set, or why not
+ * (the caller frees it). */
+char *read_input(struct ctx *c, const char *path, char **data, size_t *len,
+    size_t *widest);
 /* The message for a parse stopped at its deadline (the caller frees it). */
 char *parse_stopped(size_t len);
 /* Called with each item, in input order, as soon as it and every item

@@ -36,10 +36,13 @@ void jd_inputs_free(struct jd_inputs *in);
  * ends in .txt, .md or .markdown, when start tags hold so many attributes
  * that libxml2 2.9 would take minutes over them, or so many tags that the
  * tree would not fit in memory. HTML carried inside JSON strings is checked
- * by jd_load_guard_html where it is parsed.
+ * by jd_load_guard_html where it is parsed. *widest (when widest is not
+ * NULL) gets the most attributes a start tag of the bytes may have, for
+ * jd_html_read_guarded, or JD_WIDEST_UNKNOWN.
  */
+#define JD_WIDEST_UNKNOWN ((size_t)-1)
 int jd_load_guard(const char *path, const char *bytes, size_t len,
-    char **cause);
+    size_t *widest, char **cause);
 /* The attribute check alone, on HTML exactly as libxml2 will be given it:
  * for a parser of fragments (a description inside JSON). 0 or -1. */
 int jd_load_guard_html(const char *html, size_t len, char **cause);

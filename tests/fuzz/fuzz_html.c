@@ -13,7 +13,7 @@ html_read_as(const char *name, const uint8_t *data, size_t size)
 	char *s = jd_fuzz_copy(data, size), *why = NULL;
 
 	jd_fuzz_init();
-	if (jd_load_guard(name, s, size, &why) == 0) {
+	if (jd_load_guard(name, s, size, NULL, &why) == 0) {
 		jd_util_deadline_start(2.0 + (double)size / 4e6);
 		jd_html_read(name, s, size, &l);
 		jd_util_deadline_end();

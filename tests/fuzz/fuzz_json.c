@@ -12,7 +12,7 @@ JD_FUZZ_TARGET(json)
 	char *s = jd_fuzz_copy(data, size), *why = NULL;
 
 	jd_fuzz_init();
-	if (jd_load_guard("jobs.json", s, size, &why) == 0) {
+	if (jd_load_guard("jobs.json", s, size, NULL, &why) == 0) {
 		jd_util_deadline_start(2.0 + (double)size / 4e6);
 		jd_html_read("jobs.json", s, size, &l);
 		jd_util_deadline_end();

@@ -16,7 +16,7 @@ JD_FUZZ_TARGET(resume)
 		struct jd_resume r;
 		char *why = NULL;
 		memset(&r, 0, sizeof r);
-		if (jd_load_guard(names[i], s, size, &why) == 0) {
+		if (jd_load_guard(names[i], s, size, NULL, &why) == 0) {
 			jd_util_deadline_start(2.0 + (double)size / 4e6);
 			(void)jd_resume_parse(names[i], s, size, &r);
 			jd_util_deadline_end();
