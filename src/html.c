@@ -341,9 +341,18 @@ void
 hb_line(struct jd_posting *p, const char *text, size_t n)
 {
 	struct jd_buf b = JD_BUF_INIT;
-	struct jd_section *s;
 
 	hb_normalize(&b, text, n);
+	hb_line_take(p, &b);
+}
+
+void
+hb_line_take(struct jd_posting *p, struct jd_buf *line)
+{
+	struct jd_buf b = *line;
+	struct jd_section *s;
+
+	*line = (struct jd_buf)JD_BUF_INIT;
 	if (b.len == 0) {
 		jd_buf_free(&b);
 		return;

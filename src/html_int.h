@@ -15,6 +15,8 @@ void hb_heading(struct jd_posting *p, const char *text, size_t n);
 /* Adds a line, white space normalized, to the current section; empty lines
  * are dropped. A legal or benefits line may start a section of its own. */
 void hb_line(struct jd_posting *p, const char *text, size_t n);
+/* The same for a line hb_normalize made: takes it (line is left empty). */
+void hb_line_take(struct jd_posting *p, struct jd_buf *line);
 /* Collapses white space (NBSP included) to single spaces and trims. */
 void hb_normalize(struct jd_buf *out, const char *s, size_t n);
 /* Sets *field to a normalized copy of s when s has text and *field is

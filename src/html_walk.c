@@ -50,8 +50,11 @@ flush(struct walker *w, int as_heading)
 		    (kind == JD_SEC_REQUIRED || kind == JD_SEC_PREFERRED ||
 		    kind == JD_SEC_RESPONSIBILITIES);
 	}
-	else if (n.len)
-		hb_line(w->p, n.data, n.len);
+	else if (n.len) {
+		w->seen += n.len;
+		hb_line_take(w->p, &n);
+		goto out;
+	}
 	w->seen += n.len;
 out:
 	jd_buf_free(&n);

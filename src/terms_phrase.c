@@ -135,6 +135,7 @@ struct pctx {
 	const struct jd_terms_opts *o;
 	struct jd_hits *h;
 	unsigned char *content;	/* per token: may stand in a phrase */
+	unsigned char *generic;	/* per content token: a generic word */
 	struct jd_buf key;
 };
 
@@ -282,24 +283,23 @@ emit(struct pctx *p, size_t a, size_t b)
 static void
 run_phrases(struct pctx *p, size_t a, size_t b)
 {
-	const struct jd_tokens *t = &p->h->toks;
 	size_t i;
 
-	while (a < b && generic_word(t, a))
+	while (a < b && p->generic[a])
 		a++;
-	while (b > a && generic_word(t, b - 1))
+	while (b > a && p->generic[b - 1])
 		b--;
 	if (a == b)
 		return;
 	size_t inner = 0;
 	for (i = a; i < b; i++)
-		inner += (size_t)generic_word(t, i);
+		inner += (size_t)p->generic[i];
 	if (b - a <= PHRASE_MAX_WORDS && inner <= PHRASE_MAX_GENERIC) {
 		if (acceptable(p, a, b))
 			emit(p, a, b);
 		return;
 	}
-	for (i = a; i < b && !generic_word(t, i); i++)
+	for (i = a; i < b && !p->generic[i]; i++)
 		;
 	if (i < b) {
 		run_phrases(p, a, i);
@@ -349,16 +349,18 @@ terms_find_phrases(const struct jd_lexicon *lex,
     const struct jd_terms_opts *opts, struct jd_hits *h)
 {
 	const struct jd_tokens *t = &h->toks;
-	struct pctx p = { lex, opts, h, NULL, JD_BUF_INIT };
+	struct pctx p = { lex, opts, h, NULL, NULL, JD_BUF_INIT };
 	size_t nlex = h->n;
 
 	if (t->n == 0 || boilerplate_line(&p)) {
 		jd_buf_free(&p.key);
 		return;
 	}
-	p.content = xcalloc(t->n + 1, 1);
+	p.content = xcalloc(2 * (t->n + 1), 1);
+	p.generic = p.content + t->n + 1;
 	for (size_t i = 0; i < t->n; i++)
-		p.content[i] = (unsigned char)content_word(t, i);
+		if ((p.content[i] = (unsigned char)content_word(t, i)) != 0)
+			p.generic[i] = (unsigned char)generic_word(t, i);
 	const struct hit_info *in = h->scratch;
 	for (size_t j = 0; j < nlex; j++) {
 		if (in[j].state != HIT_KEPT && in[j].state != HIT_BLOCKED)
