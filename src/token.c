@@ -46,25 +46,26 @@ is_space_cp(uint32_t c)
 	    c == 0xfeff || c == 0x200c || c == 0x200d;
 }
 
-static enum cls
+/* ASCII letters and digits; other ASCII is space (controls) or
+ * punctuation. */
+static const unsigned char ascii[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+static inline enum cls
 classify(uint32_t c)
 {
-	/* ASCII by table: letters and digits; controls and space; the rest
-	 * punctuation */
-	static const unsigned char ascii[128] = {
-		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-		['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-		['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-		['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-		['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-		['Y'] = 1, ['Z'] = 1,
-		['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-		['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-		['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-		['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-		['y'] = 1, ['z'] = 1,
-	};
 	if (c < 0x80) {
 		if (ascii[c])
 			return C_ALNUM;
@@ -83,7 +84,7 @@ struct scan {
 };
 
 /* Code point at i (invalid bytes read as U+FFFD, one byte long). */
-static uint32_t
+static inline uint32_t
 cp_at(const struct scan *sc, size_t i, size_t *len)
 {
 	uint32_t c;
@@ -106,7 +107,7 @@ cp_at(const struct scan *sc, size_t i, size_t *len)
 	return c;
 }
 
-static enum cls
+static inline enum cls
 cls_at(const struct scan *sc, size_t i)
 {
 	size_t k;
@@ -224,6 +225,8 @@ word_end(const struct scan *sc, size_t a)
 	if (sc->s[i] == '.')
 		i++;
 	for (;;) {
+		while (i < sc->n && sc->s[i] < 0x80 && ascii[sc->s[i]])
+			i++;	/* ASCII letters and digits */
 		uint32_t c = cp_at(sc, i, &k);
 		if (k == 0)
 			return i;
@@ -461,7 +464,15 @@ jd_token_scan(struct jd_tokens *t, const char *text, size_t len)
 			continue;
 		}
 		size_t e = i;
-		while (e < len && cls_at(&sc, e) != C_SPACE) {
+		while (e < len) {
+			if (sc.s[e] < 0x80) {
+				if (sc.s[e] <= 0x20)
+					break;
+				e++;
+				continue;
+			}
+			if (cls_at(&sc, e) == C_SPACE)
+				break;
 			(void)cp_at(&sc, e, &k);
 			e += k;
 		}
