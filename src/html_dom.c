@@ -450,8 +450,7 @@ sub_textnode(void *arg, xmlNode *n)
 
 	(void)arg;
 	if (n->content && up && up->type == XML_ELEMENT_NODE)
-		sub_set(up, sub_text(up) + hb_text_chars((const char *)
-		    n->content, strlen((const char *)n->content), &space),
+		sub_set(up, sub_text(up) + hb_node_chars(n, &space),
 		    sub_get(up));
 }
 
@@ -630,6 +629,46 @@ hb_text_chars(const char *s, size_t n, int *space)
 		}
 	}
 	*space = sp;
+	return count;
+}
+
+/*
+ * The count from a start after white space, whether the text starts with
+ * white space (one more from a start after a word) and whether it ends
+ * with it: all a later count needs, in one word.
+ */
+#define NC_VALID 1u
+#define NC_LEAD 2u
+#define NC_END 4u
+#define NC_EMPTY 8u
+#define NC_SHIFT 4
+#define NC_MAX (SIZE_MAX >> NC_SHIFT)
+
+size_t
+hb_node_chars(xmlNode *n, int *space)
+{
+	const unsigned char *s = (const unsigned char *)n->content;
+	uintptr_t v = (uintptr_t)n->psvi;
+	size_t count;
+
+	if (s == NULL)
+		return 0;
+	if (!(v & NC_VALID)) {
+		size_t len = strlen((const char *)s);
+		int sp = 1, lead = len && (s[0] == ' ' || s[0] == '\t' ||
+		    s[0] == '\n' || s[0] == '\r' || s[0] == '\f' ||
+		    (s[0] == 0xc2 && s[1] == 0xa0));
+		count = hb_text_chars((const char *)s, len, &sp);
+		if (count > NC_MAX)
+			return hb_text_chars((const char *)s, len, space);
+		v = NC_VALID | (lead ? NC_LEAD : 0) | (sp ? NC_END : 0) |
+		    (len == 0 ? NC_EMPTY : 0) | ((uintptr_t)count << NC_SHIFT);
+		n->psvi = (void *)v;
+	}
+	if (v & NC_EMPTY)
+		return 0;
+	count = (size_t)(v >> NC_SHIFT) + (!*space && (v & NC_LEAD));
+	*space = (v & NC_END) != 0;
 	return count;
 }
 

@@ -98,8 +98,12 @@ int hb_attr_has(xmlNode *n, const char *attr, const char *needle);
 char *hb_class_id(xmlNode *n);
 /* The visible text of n, white space collapsed; caller frees. */
 char *hb_node_text(xmlNode *n);
-/* Counts characters as a reader sees them: runs of white space count one. */
+/* Counts characters as a reader sees them: runs of white space count one.
+ * *space: whether the text before ended in white space (set for the next). */
 size_t hb_text_chars(const char *s, size_t n, int *space);
+/* hb_text_chars of a text node's content, counted once and kept in the
+ * node's psvi field (which libxml2 uses only for schema validation). */
+size_t hb_node_chars(xmlNode *n, int *space);
 
 /* ------------------------------------------------------------ html_walk.c */
 

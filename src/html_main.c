@@ -298,7 +298,7 @@ stat_text(void *arg, xmlNode *n)
 
 	if (s == NULL || st == NULL)
 		return;
-	len = hb_text_chars(s, strlen(s), &c->space);
+	len = hb_node_chars(n, &c->space);
 	commas = count_commas(s);
 	st->text += len;
 	st->commas += commas;
@@ -545,9 +545,7 @@ clean_text(void *arg, xmlNode *n)
 	struct clean *k = arg;
 	int space = 1;
 
-	if (n->content)
-		k->text += hb_text_chars((const char *)n->content,
-		    strlen((const char *)n->content), &space);
+	k->text += hb_node_chars(n, &space);
 }
 
 /* ------------------------------------------------------------ job links */
