@@ -37,18 +37,23 @@
 
 /* ------------------------------------------------------------ word lists */
 
+enum { LIST_STOP, LIST_GENERIC, LIST_BOILER, NLISTS };
+
+/* One table for the three lists: a word's bits say where it stands, so a
+ * token is looked up once for all of them. */
+#define IN_FULL(which) (1u << (2 * (which)))	/* a whole entry */
+#define IN_START(which) (2u << (2 * (which)))	/* starts a longer one */
+
 struct word {
 	UT_hash_handle hh;
-	int full;	/* 0: only the start of a longer boilerplate phrase */
+	unsigned in;
 	char key[];
 };
-
-enum { LIST_STOP, LIST_GENERIC, LIST_BOILER, NLISTS };
 
 static const char *const list_files[NLISTS] = {
 	"stopwords.txt", "generic-words.txt", "boilerplate.txt"
 };
-static struct word *lists[NLISTS];
+static struct word *table;
 static size_t boiler_max_words;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
@@ -69,13 +74,13 @@ list_add(int which, const char *s, size_t n)
 		 * stops growing as soon as no phrase begins with it */
 		if (i < n && which != LIST_BOILER)
 			continue;
-		HASH_FIND(hh, lists[which], s, i, w);
+		HASH_FIND(hh, table, s, i, w);
 		if (w == NULL) {
 			w = xcalloc(1, sizeof *w + i + 1);
 			memcpy(w->key, s, i);
-			HASH_ADD_KEYPTR(hh, lists[which], w->key, i, w);
+			HASH_ADD_KEYPTR(hh, table, w->key, i, w);
 		}
-		w->full |= i == n;
+		w->in |= i == n ? IN_FULL(which) : IN_START(which);
 		words += i < n;
 	}
 	if (which == LIST_BOILER && words > boiler_max_words)
@@ -100,14 +105,21 @@ lists_load(void)
 	}
 }
 
-static int
-listed(int which, const char *s, size_t n)
+/* The lists a word stands in (IN_FULL and IN_START bits). */
+static unsigned
+word_bits(const char *s, size_t n)
 {
 	struct word *w;
 
 	pthread_once(&lists_once, lists_load);
-	HASH_FIND(hh, lists[which], s, n, w);
-	return w != NULL && w->full;
+	HASH_FIND(hh, table, s, n, w);
+	return w ? w->in : 0;
+}
+
+static int
+listed(int which, const char *s, size_t n)
+{
+	return (word_bits(s, n) & IN_FULL(which)) != 0;
 }
 
 int
@@ -136,6 +148,7 @@ struct pctx {
 	struct jd_hits *h;
 	unsigned char *content;	/* per token: may stand in a phrase */
 	unsigned char *generic;	/* per content token: a generic word */
+	unsigned *bits;		/* per token: word_bits */
 	struct jd_buf key;
 };
 
@@ -159,7 +172,7 @@ masked(const struct jd_tokens *t, size_t i)
 }
 
 static int
-content_word(const struct jd_tokens *t, size_t i)
+content_word(const struct jd_tokens *t, size_t i, unsigned bits)
 {
 	const struct jd_token *k = &t->v[i];
 	const char *f = jd_token_fold(t, i);
@@ -168,13 +181,7 @@ content_word(const struct jd_tokens *t, size_t i)
 		return 0;
 	if (letters(f, k->fold_len) < WORD_MIN_LETTERS)
 		return 0;
-	return !jd_terms_stopword(f, k->fold_len);
-}
-
-static int
-generic_word(const struct jd_tokens *t, size_t i)
-{
-	return jd_terms_generic(jd_token_fold(t, i), t->v[i].fold_len);
+	return !(bits & IN_FULL(LIST_STOP));
 }
 
 /*
@@ -324,21 +331,22 @@ boilerplate_line(struct pctx *p)
 {
 	const struct jd_tokens *t = &p->h->toks;
 
-	pthread_once(&lists_once, lists_load);
 	for (size_t i = 0; i < t->n; i++) {
+		if (p->bits[i] & IN_FULL(LIST_BOILER))
+			return 1;
+		if (!(p->bits[i] & IN_START(LIST_BOILER)))
+			continue;
 		jd_buf_reset(&p->key);
-		for (size_t n = 0; n < boiler_max_words && i + n < t->n; n++) {
-			struct word *w;
-			if (n)
-				jd_buf_addc(&p->key, ' ');
+		jd_buf_add(&p->key, jd_token_fold(t, i), t->v[i].fold_len);
+		for (size_t n = 1; n < boiler_max_words && i + n < t->n; n++) {
+			jd_buf_addc(&p->key, ' ');
 			jd_buf_add(&p->key, jd_token_fold(t, i + n),
 			    t->v[i + n].fold_len);
-			HASH_FIND(hh, lists[LIST_BOILER], p->key.data, p->key.len,
-			    w);
-			if (w == NULL)
-				break;
-			if (w->full)
+			unsigned b = word_bits(p->key.data, p->key.len);
+			if (b & IN_FULL(LIST_BOILER))
 				return 1;
+			if (!(b & IN_START(LIST_BOILER)))
+				break;
 		}
 	}
 	return 0;
@@ -349,18 +357,25 @@ terms_find_phrases(const struct jd_lexicon *lex,
     const struct jd_terms_opts *opts, struct jd_hits *h)
 {
 	const struct jd_tokens *t = &h->toks;
-	struct pctx p = { lex, opts, h, NULL, NULL, JD_BUF_INIT };
+	struct pctx p = { lex, opts, h, NULL, NULL, NULL, JD_BUF_INIT };
 	size_t nlex = h->n;
 
-	if (t->n == 0 || boilerplate_line(&p)) {
+	if (t->n == 0)
+		return;
+	p.bits = xreallocarray(NULL, t->n, sizeof *p.bits);
+	for (size_t i = 0; i < t->n; i++)
+		p.bits[i] = word_bits(jd_token_fold(t, i), t->v[i].fold_len);
+	if (boilerplate_line(&p)) {
+		free(p.bits);
 		jd_buf_free(&p.key);
 		return;
 	}
 	p.content = xcalloc(2 * (t->n + 1), 1);
 	p.generic = p.content + t->n + 1;
 	for (size_t i = 0; i < t->n; i++)
-		if ((p.content[i] = (unsigned char)content_word(t, i)) != 0)
-			p.generic[i] = (unsigned char)generic_word(t, i);
+		if ((p.content[i] = (unsigned char)content_word(t, i,
+		    p.bits[i])) != 0)
+			p.generic[i] = (p.bits[i] & IN_FULL(LIST_GENERIC)) != 0;
 	const struct hit_info *in = h->scratch;
 	for (size_t j = 0; j < nlex; j++) {
 		if (in[j].state != HIT_KEPT && in[j].state != HIT_BLOCKED)
@@ -377,5 +392,6 @@ terms_find_phrases(const struct jd_lexicon *lex,
 		i = e + 1;
 	}
 	free(p.content);
+	free(p.bits);
 	jd_buf_free(&p.key);
 }
