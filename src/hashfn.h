@@ -21,6 +21,30 @@
 	(hashv) = (unsigned)(jd_h_ ^ (jd_h_ >> 32));			\
 } while (0)
 
+/*
+ * A bit per key hash (its high half), set for every key of a table that is
+ * built once and then only read: most words looked up in such a table are
+ * not in it, and one bit in 8 KiB that stays in the cache says so before a
+ * bucket's chain is walked (a cache miss an entry).
+ */
+#define JD_FILTER_WORDS 1024
+
+static inline void
+jd_filter_set(unsigned long long *f, unsigned hashv)
+{
+	unsigned b = hashv >> 16;
+
+	f[b / 64] |= 1ULL << (b % 64);
+}
+
+static inline int
+jd_filter_has(const unsigned long long *f, unsigned hashv)
+{
+	unsigned b = hashv >> 16;
+
+	return (int)((f[b / 64] >> (b % 64)) & 1);
+}
+
 #define uthash_fatal(msg) do {						\
 	fprintf(stderr, "jdalign: out of memory (%s)\n", msg);		\
 	abort();							\

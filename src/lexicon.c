@@ -45,32 +45,11 @@ struct head {
 	char key[];
 };
 
-/* One bit per alias hash (its high half): most words are no alias, and a
- * bit in a table that stays in the cache says so before a bucket's chain
- * is walked (a cache miss an entry). */
-#define FILTER_BITS 65536u
-
-static void
-filter_set(uint64_t *f, unsigned hashv)
-{
-	unsigned b = hashv >> 16;
-
-	f[b / 64] |= 1ULL << (b % 64);
-}
-
-static int
-filter_has(const uint64_t *f, unsigned hashv)
-{
-	unsigned b = hashv >> 16;
-
-	return (f[b / 64] >> (b % 64)) & 1;
-}
-
 struct jd_lexicon {
 	struct jd_lexterm *terms;
 	size_t nterms, cap;
 	struct alias *aliases;
-	uint64_t filter[FILTER_BITS / 64];	/* of aliases */
+	unsigned long long filter[JD_FILTER_WORDS];	/* of alias hashes */
 	struct named *names;
 	struct head *heads;
 	size_t max_tokens;
@@ -135,7 +114,7 @@ alias_get(struct jd_lexicon *lex, const char *key, size_t len)
 		a->term = -1;
 		HASH_ADD_KEYPTR_BYHASHVALUE(hh, lex->aliases, a->key, len,
 		    hashv, a);
-		filter_set(lex->filter, hashv);
+		jd_filter_set(lex->filter, hashv);
 	}
 	return a;
 }
@@ -492,7 +471,7 @@ jd_lexicon_lookup(const struct jd_lexicon *lex, const char *key, size_t len,
 	unsigned hashv;
 
 	HASH_VALUE(key, len, hashv);
-	if (!filter_has(lex->filter, hashv))
+	if (!jd_filter_has(lex->filter, hashv))
 		return JD_LEX_NONE;
 	HASH_FIND_BYHASHVALUE(hh, lex->aliases, key, len, hashv, a);
 	if (a == NULL)

@@ -22,6 +22,7 @@ struct bgentry {
 
 struct jd_background {
 	struct bgentry *table;
+	unsigned long long filter[JD_FILTER_WORDS];
 	unsigned long docs;
 };
 
@@ -34,7 +35,10 @@ bg_add(struct jd_background *bg, const char *s, size_t n, const char *num)
 	memcpy(b->key, s, n);
 	b->key[n] = '\0';
 	b->df = strtoul(num, NULL, 10);
-	HASH_ADD_KEYPTR(hh, bg->table, b->key, n, b);
+	unsigned hashv;
+	HASH_VALUE(b->key, n, hashv);
+	HASH_ADD_KEYPTR_BYHASHVALUE(hh, bg->table, b->key, n, hashv, b);
+	jd_filter_set(bg->filter, hashv);
 }
 
 struct jd_background *
@@ -101,12 +105,16 @@ unsigned long
 jd_background_df(const struct jd_background *bg, const char *key, size_t len)
 {
 	struct jd_buf k = JD_BUF_INIT;
-	struct bgentry *b;
+	struct bgentry *b = NULL;
+	unsigned hashv;
 
 	if (bg == NULL)
 		return 0;
 	table_key(&k, key, len);
-	HASH_FIND(hh, bg->table, jd_buf_str(&k), k.len, b);
+	HASH_VALUE(jd_buf_str(&k), k.len, hashv);
+	if (jd_filter_has(bg->filter, hashv))
+		HASH_FIND_BYHASHVALUE(hh, bg->table, jd_buf_str(&k), k.len,
+		    hashv, b);
 	jd_buf_free(&k);
 	return b ? b->df : 0;
 }

@@ -54,6 +54,7 @@ static const char *const list_files[NLISTS] = {
 	"stopwords.txt", "generic-words.txt", "boilerplate.txt"
 };
 static struct word *table;
+static unsigned long long table_filter[JD_FILTER_WORDS];
 static size_t boiler_max_words;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
@@ -74,11 +75,15 @@ list_add(int which, const char *s, size_t n)
 		 * stops growing as soon as no phrase begins with it */
 		if (i < n && which != LIST_BOILER)
 			continue;
-		HASH_FIND(hh, table, s, i, w);
+		unsigned hashv;
+		HASH_VALUE(s, i, hashv);
+		HASH_FIND_BYHASHVALUE(hh, table, s, i, hashv, w);
 		if (w == NULL) {
 			w = xcalloc(1, sizeof *w + i + 1);
 			memcpy(w->key, s, i);
-			HASH_ADD_KEYPTR(hh, table, w->key, i, w);
+			HASH_ADD_KEYPTR_BYHASHVALUE(hh, table, w->key, i, hashv,
+			    w);
+			jd_filter_set(table_filter, hashv);
 		}
 		w->in |= i == n ? IN_FULL(which) : IN_START(which);
 		words += i < n;
@@ -110,9 +115,13 @@ static unsigned
 word_bits(const char *s, size_t n)
 {
 	struct word *w;
+	unsigned hashv;
 
 	pthread_once(&lists_once, lists_load);
-	HASH_FIND(hh, table, s, n, w);
+	HASH_VALUE(s, n, hashv);
+	if (!jd_filter_has(table_filter, hashv))
+		return 0;
+	HASH_FIND_BYHASHVALUE(hh, table, s, n, hashv, w);
 	return w ? w->in : 0;
 }
 
