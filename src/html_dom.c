@@ -3,6 +3,7 @@
  * may nest a million deep), tag classes, and what a reader never sees:
  * hidden elements and page furniture (navigation, forms, cookie banners).
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -124,51 +125,52 @@ static const struct tagdef {
 	{ "video", HB_UNSEEN },
 };
 
-static int
-tag_cmp(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct tagdef *)elem)->name);
-}
+/*
+ * Tags by first letter and length: a name is found by comparing it with
+ * the one or two tags that share both, in a table filled once.
+ */
+#define TAG_MAX_LEN 10
+#define TAG_SLOT 8	/* h1-h6 share the most */
 
-/* Names come from the parser's dictionary, so a small cache keyed by the
- * name's address saves the search. A freed dictionary's addresses come
- * back for other names: hb_free_doc starts a new generation. */
-static _Thread_local unsigned tag_gen = 1;
+static unsigned char tag_index[26][TAG_MAX_LEN + 1][TAG_SLOT];
+static pthread_once_t tag_once = PTHREAD_ONCE_INIT;
 
-void
-hb_tag_forget(void)
+static void
+tag_index_fill(void)
 {
-	tag_gen++;
-}
-
-void
-hb_free_doc(htmlDocPtr doc)
-{
-	tag_gen++;
-	xmlFreeDoc(doc);
+	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+		size_t len = strlen(tags[i].name), k = 0;
+		if (len > TAG_MAX_LEN)
+			abort();	/* the table outgrew its index */
+		unsigned char *slot = tag_index[tags[i].name[0] - 'a'][len];
+		while (k < TAG_SLOT && slot[k])
+			k++;
+		if (k == TAG_SLOT)
+			abort();
+		slot[k] = (unsigned char)(i + 1);	/* 0: empty */
+	}
 }
 
 unsigned
 hb_tag(const xmlNode *n)
 {
-	static _Thread_local struct {
-		const xmlChar *name;
-		unsigned gen, bits;
-	} cache[64];
-	const struct tagdef *d;
-	size_t slot;
+	const char *name;
+	size_t len;
 
 	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
 		return 0;
-	slot = ((uintptr_t)n->name >> 3) & 63;
-	if (cache[slot].name == n->name && cache[slot].gen == tag_gen)
-		return cache[slot].bits;
-	d = bsearch(n->name, tags, sizeof tags / sizeof tags[0],
-	    sizeof tags[0], tag_cmp);
-	cache[slot].name = n->name;
-	cache[slot].gen = tag_gen;
-	cache[slot].bits = d ? d->bits : 0;
-	return cache[slot].bits;
+	name = (const char *)n->name;
+	if (name[0] < 'a' || name[0] > 'z')
+		return 0;
+	len = strnlen(name, TAG_MAX_LEN + 1);
+	if (len > TAG_MAX_LEN)
+		return 0;
+	pthread_once(&tag_once, tag_index_fill);
+	const unsigned char *slot = tag_index[name[0] - 'a'][len];
+	for (size_t k = 0; k < TAG_SLOT && slot[k]; k++)
+		if (memcmp(tags[slot[k] - 1].name, name, len) == 0)
+			return tags[slot[k] - 1].bits;
+	return 0;
 }
 
 int

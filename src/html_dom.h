@@ -71,10 +71,6 @@ enum {
 };
 /* The classes of an element's tag (0 for other nodes). */
 unsigned hb_tag(const xmlNode *n);
-/* Frees a tree whose elements hb_tag may have seen; hb_tag_forget is
- * called before each parse (libxml2 may free a dictionary of its own). */
-void hb_free_doc(htmlDocPtr doc);
-void hb_tag_forget(void);
 int hb_is(const xmlNode *n, const char *name);
 int hb_heading_tag(const xmlNode *n);
 /* Elements that start a new line (p, div, li, h1, br, ...). */

@@ -399,7 +399,6 @@ hb_parse_utf8(const char *s, size_t n)
 
 	if (n == 0 || n > (size_t)INT32_MAX)
 		return NULL;
-	hb_tag_forget();
 	ctxt = htmlNewParserCtxt();
 	if (ctxt == NULL)
 		return NULL;

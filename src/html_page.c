@@ -47,7 +47,7 @@ hb_fragment(struct jd_posting *p, const char *html, size_t len)
 		hb_walk(p, root, NULL);
 	jd_buf_free(&utf8);
 	if (doc)
-		hb_free_doc(doc);
+		xmlFreeDoc(doc);
 }
 
 /* ------------------------------------------------------------ sources */
@@ -404,7 +404,7 @@ html_posting(struct jd_posting *p, const char *bytes, size_t len,
 		jd_posting_warn(p, "empty file");
 	} else {
 		page(p, doc);
-		hb_free_doc(doc);
+		xmlFreeDoc(doc);
 	}
 	jd_buf_free(&utf8);
 }
