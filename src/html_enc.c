@@ -170,8 +170,9 @@ scrub_controls(struct jd_buf *b)
 	return k;
 }
 
+/* *same: out holds the bytes of s unchanged. */
 static const char *
-to_utf8(const char *s, size_t n, struct jd_buf *out)
+to_utf8(const char *s, size_t n, struct jd_buf *out, int *same)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	char *cs = declared_charset(s, n);
@@ -187,6 +188,7 @@ to_utf8(const char *s, size_t n, struct jd_buf *out)
 	if (jd_util_utf8_valid(s, n)) {
 		free(cs);
 		jd_buf_add(out, s, n);
+		*same = 1;
 		return "utf-8";
 	}
 	/* Broken UTF-8 still has more valid multi-byte sequences than bad
@@ -363,18 +365,18 @@ hb_decode(const char *s, size_t n, size_t widest, struct jd_buf *out,
 	struct jd_buf u = JD_BUF_INIT;
 	const char *enc;
 	size_t scrubbed;
+	int same = 0;
 
 	if (n > HB_MAX_PARSE) {
 		n = HB_MAX_PARSE;
 		widest = JD_WIDEST_UNKNOWN;
 	}
-	enc = to_utf8(s, n, &u);
+	enc = to_utf8(s, n, &u, &same);
 	scrubbed = scrub_controls(&u);
 	*repaired = doubly_encoded(&u) ? jd_util_fix_mojibake(u.data, &u.len) :
 	    0;
 	/* the guard counted these very bytes unless decoding changed them */
-	if (scrubbed || *repaired || u.len != n || (u.len &&
-	    memcmp(u.data, s, n) != 0))
+	if (!same || scrubbed || *repaired)
 		widest = JD_WIDEST_UNKNOWN;
 	if (widest == JD_WIDEST_UNKNOWN && u.len)
 		widest = jd_load_guard_widest(u.data, u.len);
