@@ -179,8 +179,11 @@ match_rules(const char *text, size_t n, int line, int *preferred)
 		const struct bucket *b = &buckets[line][(unsigned char)text[i]];
 		for (size_t k = 0; k < b->n; k++) {
 			const struct rule *r = &rules[b->v[k]];
-			if (r->len > n - i || memcmp(text + i, r->phrase,
-			    r->len) != 0 || (i + r->len < n &&
+			/* the second byte first: most candidates end there */
+			if (r->len > n - i || (r->len > 1 &&
+			    text[i + 1] != r->phrase[1]) ||
+			    memcmp(text + i, r->phrase, r->len) != 0 ||
+			    (i + r->len < n &&
 			    word_char((unsigned char)text[i + r->len])))
 				continue;
 			*preferred |= r->kind == JD_SEC_PREFERRED;
