@@ -198,27 +198,6 @@ hb_unseen_tag(const xmlNode *n)
 	return (hb_tag(n) & HB_UNSEEN) != 0;
 }
 
-/* Case-insensitive search for needle (lower case ASCII) in s. */
-static const char *
-find_lower(const char *s, const char *needle)
-{
-	size_t m = strlen(needle);
-	char up = (char)(needle[0] >= 'a' && needle[0] <= 'z' ?
-	    needle[0] - 32 : needle[0]);
-
-	for (; *s; s++) {
-		if (*s != needle[0] && *s != up)
-			continue;
-		size_t k = 1;
-		while (k < m && s[k] && (s[k] == needle[k] ||
-		    (s[k] >= 'A' && s[k] <= 'Z' && s[k] + 32 == needle[k])))
-			k++;
-		if (k == m)
-			return s;
-	}
-	return NULL;
-}
-
 /*
  * An attribute's value where libxml2 keeps it (one text node), read
  * without a copy; NULL when the element has no such attribute. A value
@@ -274,7 +253,7 @@ hb_attr_has(xmlNode *n, const char *attr, const char *needle)
 		return 0;
 	if ((v = attr_peek(n, attr, &owned)) == NULL)
 		return 0;
-	r = needle == NULL || find_lower(v, needle) != NULL;
+	r = needle == NULL || jd_util_casestr(v, needle) != NULL;
 	xmlFree(owned);
 	return r;
 }
@@ -346,8 +325,8 @@ has_token(const char *list, const char *word)
 {
 	size_t m = strlen(word);
 
-	for (const char *p = find_lower(list, word); p;
-	    p = find_lower(p + 1, word))
+	for (const char *p = jd_util_casestr(list, word); p;
+	    p = jd_util_casestr(p + 1, word))
 		if ((p == list || p[-1] == ' ') && (p[m] == '\0' ||
 		    p[m] == ' '))
 			return 1;
@@ -365,7 +344,7 @@ class_id_has(xmlNode *n, const char *const *words)
 		xmlChar *owned;
 		const char *v = attr_peek(n, attrs[a], &owned);
 		for (const char *const *w = words; v && *w && !r; w++)
-			r = find_lower(v, *w) != NULL;
+			r = jd_util_casestr(v, *w) != NULL;
 		xmlFree(owned);
 	}
 	return r;

@@ -421,6 +421,34 @@ jd_util_strcasecmp(const char *a, const char *b)
 	}
 }
 
+static int
+ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+const char *
+jd_util_casestr(const char *s, const char *needle)
+{
+	size_t m = strlen(needle);
+	int lo = ascii_lower((unsigned char)needle[0]);
+	int up = lo >= 'a' && lo <= 'z' ? lo - 32 : lo;
+
+	if (m == 0)
+		return s;
+	for (; *s; s++) {
+		if (*s != lo && *s != up)
+			continue;
+		size_t k = 1;
+		while (k < m && s[k] && ascii_lower((unsigned char)s[k]) ==
+		    ascii_lower((unsigned char)needle[k]))
+			k++;
+		if (k == m)
+			return s;
+	}
+	return NULL;
+}
+
 int
 jd_util_has_suffix(const char *s, const char *suffix)
 {

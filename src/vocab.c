@@ -260,7 +260,7 @@ sentence_end(const char *s, size_t i, size_t n)
 static uint64_t
 context_hash(const char *line, const char *surface)
 {
-	const char *p = strcasestr(line, surface);
+	const char *p = jd_util_casestr(line, surface);
 	size_t n = strlen(line), a, b, lo, hi;
 
 	if (p == NULL)
