@@ -167,9 +167,14 @@ hb_tag(const xmlNode *n)
 		return 0;
 	pthread_once(&tag_once, tag_index_fill);
 	const unsigned char *slot = tag_index[name[0] - 'a'][len];
-	for (size_t k = 0; k < TAG_SLOT && slot[k]; k++)
-		if (memcmp(tags[slot[k] - 1].name, name, len) == 0)
+	for (size_t k = 0; k < TAG_SLOT && slot[k]; k++) {
+		const char *t = tags[slot[k] - 1].name;
+		size_t i = 1;	/* the first letter and the length agree */
+		while (i < len && t[i] == name[i])
+			i++;
+		if (i == len)
 			return tags[slot[k] - 1].bits;
+	}
 	return 0;
 }
 

@@ -13,6 +13,7 @@ enum { SIG_WALL, SIG_LISTING, SIG_ROLE, SIG_BOARD, SIG_ACTION, SIG_COUNT };
 
 struct sig {
 	char **v;
+	size_t *len;	/* strlen of each */
 	size_t n, cap;
 };
 
@@ -42,8 +43,12 @@ load_sigs(void)
 				g->cap = g->cap ? g->cap * 2 : 32;
 				g->v = xreallocarray(g->v, g->cap,
 				    sizeof *g->v);
+				g->len = xreallocarray(g->len, g->cap,
+				    sizeof *g->len);
 			}
-			g->v[g->n++] = xstrndup(tab + 1, (size_t)(e - tab - 1));
+			g->len[g->n] = (size_t)(e - tab - 1);
+			g->v[g->n] = xstrndup(tab + 1, g->len[g->n]);
+			g->n++;
 		}
 		s = e + 1;
 	}
@@ -98,7 +103,7 @@ in_sig(const char *w, size_t n, int kind)
 	const struct sig *g = sig(kind);
 
 	for (size_t k = 0; k < g->n; k++)
-		if (strlen(g->v[k]) == n && strncasecmp(w, g->v[k], n) == 0)
+		if (g->len[k] == n && strncasecmp(w, g->v[k], n) == 0)
 			return 1;
 	return 0;
 }
@@ -164,7 +169,7 @@ hb_board_name(const char *s, size_t n)
 		n--;
 	}
 	for (size_t k = 0; k < g->n; k++) {
-		size_t m = strlen(g->v[k]);
+		size_t m = g->len[k];
 		int multi = strchr(g->v[k], ' ') != NULL;
 		if (n >= m && strncasecmp(s, g->v[k], m) == 0 &&
 		    (n == m || s[m] == '.' || (multi && s[m] == ' ')))
