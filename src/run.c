@@ -5,6 +5,7 @@
  */
 #include <pthread.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -98,13 +99,25 @@ struct pool {
 	double t0, shown;
 	/* Items handed to drain in input order as soon as they are read, so
 	 * what they hold is freed early and memory does not grow with the
-	 * number of inputs. */
+	 * number of inputs: items and ready flags are then a ring of window
+	 * slots, and a worker waits for room before it starts an input that
+	 * far ahead of the drain. */
 	drain_fn *drain;
 	void *drain_arg;
 	unsigned char *ready;
-	size_t drained;
+	size_t drained, window;
 	pthread_mutex_t drain_lock;
+	pthread_cond_t room;
 };
+
+/* Inputs in flight per worker when items are drained. */
+#define WINDOW_PER_WORKER 64
+
+static size_t
+slot(const struct pool *pl, size_t i)
+{
+	return pl->window ? i % pl->window : i;
+}
 
 #define PROGRESS_EVERY 0.25	/* seconds between progress lines */
 
@@ -191,7 +204,7 @@ static void
 read_one(struct pool *pl, size_t i, struct jd_vocab *v, struct jd_hits *h)
 {
 	struct ctx *c = pl->c;
-	struct item *it = &pl->items[i];
+	struct item *it = &pl->items[slot(pl, i)];
 	char *data;
 	size_t len, widest;
 
@@ -228,6 +241,18 @@ struct worker {
 	int id;
 };
 
+/* Frees what an item holds and empties it. */
+static void
+item_clear(struct item *it)
+{
+	for (size_t k = 0; it->docs && k < it->posts.n; k++)
+		jd_vocab_doc_free(it->docs[k]);
+	free(it->docs);
+	jd_posting_list_free(&it->posts);
+	free(it->error);
+	memset(it, 0, sizeof *it);
+}
+
 /* Hands every read item whose predecessors are all drained to the drain
  * function, in input order; one thread at a time. */
 static void
@@ -242,15 +267,45 @@ drain_ready(struct pool *pl, int wait)
 	for (;;) {
 		pthread_mutex_lock(&pl->lock);
 		size_t j = pl->drained;
-		int go = j < pl->in->n && pl->ready[j];
-		if (go)
-			pl->drained++;
+		int go = j < pl->in->n && pl->ready[slot(pl, j)];
 		pthread_mutex_unlock(&pl->lock);
 		if (!go)
 			break;
-		pl->drain(pl->c, &pl->items[j], pl->drain_arg);
+		struct item *it = &pl->items[slot(pl, j)];
+		pl->drain(pl->c, it, pl->drain_arg);
+		item_clear(it);
+		pthread_mutex_lock(&pl->lock);
+		pl->ready[slot(pl, j)] = 0;
+		pl->drained++;
+		pthread_cond_broadcast(&pl->room);
+		pthread_mutex_unlock(&pl->lock);
 	}
 	pthread_mutex_unlock(&pl->drain_lock);
+}
+
+/* Waits until input i has a slot: the one window places back drained.
+ * The waiter drains too, and wakes now and then, so an item left ready
+ * by a worker that found the drain busy is never waited on for good. */
+static void
+wait_room(struct pool *pl, size_t i)
+{
+	pthread_mutex_lock(&pl->lock);
+	while (i >= pl->drained + pl->window) {
+		pthread_mutex_unlock(&pl->lock);
+		drain_ready(pl, 1);
+		pthread_mutex_lock(&pl->lock);
+		if (i >= pl->drained + pl->window) {
+			struct timespec ts;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_nsec += 10 * 1000 * 1000;
+			if (ts.tv_nsec >= 1000 * 1000 * 1000) {
+				ts.tv_sec++;
+				ts.tv_nsec -= 1000 * 1000 * 1000;
+			}
+			pthread_cond_timedwait(&pl->room, &pl->lock, &ts);
+		}
+	}
+	pthread_mutex_unlock(&pl->lock);
 }
 
 static void *
@@ -266,11 +321,13 @@ work(void *arg)
 		pthread_mutex_unlock(&pl->lock);
 		if (i >= pl->in->n)
 			break;
+		if (pl->window)
+			wait_room(pl, i);
 		read_one(pl, i, pl->vocabs ? pl->vocabs[w->id] : NULL, &h);
 		pthread_mutex_lock(&pl->lock);
 		pl->done++;
 		if (pl->ready)
-			pl->ready[i] = 1;
+			pl->ready[slot(pl, i)] = 1;
 		progress(pl, 0);
 		pthread_mutex_unlock(&pl->lock);
 		drain_ready(pl, 0);
@@ -291,15 +348,18 @@ read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
 
 	if (n < 1)
 		n = 1;
-	pl.items = xcalloc(in->n + 1, sizeof *pl.items);
+	if (drain)
+		pl.window = (size_t)n * WINDOW_PER_WORKER;
+	pl.items = xcalloc((drain ? pl.window : in->n) + 1, sizeof *pl.items);
 	pl.nworkers = n;
 	pl.t0 = pl.shown = jd_util_now();
 	if (!c->o->quiet && isatty(fileno(c->err)))
 		pl.tty = c->err;
 	pthread_mutex_init(&pl.lock, NULL);
 	pthread_mutex_init(&pl.drain_lock, NULL);
+	pthread_cond_init(&pl.room, NULL);
 	if (drain)
-		pl.ready = xcalloc(in->n + 1, 1);
+		pl.ready = xcalloc(pl.window + 1, 1);
 	if (keep == KEEP_NOTHING) {
 		pl.vocabs = xcalloc((size_t)n, sizeof *pl.vocabs);
 		for (int i = 0; i < n; i++)
@@ -321,6 +381,7 @@ read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
 	progress(&pl, 1);
 	drain_ready(&pl, 1);
 	free(pl.ready);
+	pthread_cond_destroy(&pl.room);
 	pthread_mutex_destroy(&pl.drain_lock);
 	for (int i = 0; pl.vocabs && i < n; i++) {
 		jd_vocab_merge(v, pl.vocabs[i]);
@@ -330,6 +391,10 @@ read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
 	free(tids);
 	free(ws);
 	pthread_mutex_destroy(&pl.lock);
+	if (drain) {	/* every item was drained and cleared */
+		free(pl.items);
+		return NULL;
+	}
 	return pl.items;
 }
 
@@ -380,13 +445,8 @@ drain_counting(struct ctx *c, struct item *it, void *arg)
 void
 free_items(struct item *items, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		for (size_t k = 0; items[i].docs && k < items[i].posts.n; k++)
-			jd_vocab_doc_free(items[i].docs[k]);
-		free(items[i].docs);
-		jd_posting_list_free(&items[i].posts);
-		free(items[i].error);
-	}
+	for (size_t i = 0; items && i < n; i++)
+		item_clear(&items[i]);
 	free(items);
 }
 

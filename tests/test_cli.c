@@ -173,3 +173,33 @@ Test(cli, jsonl_alignment)
 	cr_expect_not_null(strstr(r.out, "\"score\":"));
 	jd_run_result_free(&r);
 }
+
+/* extract prints each page as soon as its turn comes, with a few inputs in
+ * flight per worker: 300 pages come out in input order, as with one. */
+Test(cli, extract_many_in_order)
+{
+	char *dir = jd_test_tmpdir(), path[512];
+	const char *one[] = { "extract", "-j", "1", dir, NULL };
+	const char *two[] = { "extract", "-j", "2", dir, NULL };
+
+	for (int i = 0; i < 300; i++) {
+		char page[256];
+		snprintf(path, sizeof path, "%s/p%03d.txt", dir, i);
+		snprintf(page, sizeof page, "Engineer %d\n\nRequirements:\n"
+		    "- %d years of Python and Kafka\n", i, i % 9 + 1);
+		jd_test_write(path, page);
+	}
+	struct jd_run_result a = jd_test_run(one), b = jd_test_run(two);
+	cr_expect_eq(a.status, 0);
+	cr_expect_str_eq(a.out, b.out);
+	const char *at = b.out;
+	for (int i = 0; i < 300 && at; i++) {
+		snprintf(path, sizeof path, "== %s/p%03d.txt\n", dir, i);
+		at = strstr(at, path);
+		cr_expect_not_null(at, "%s out of order", path);
+	}
+	jd_run_result_free(&a);
+	jd_run_result_free(&b);
+	jd_test_rmrf(dir);
+	free(dir);
+}

@@ -567,6 +567,14 @@ Test(hostile, ten_thousand_empty_files)
 	    s++)
 		warned++;
 	cr_expect_eq(warned, 10000);
+	/* reported in input order, though only 128 are in flight at once */
+	const char *at = r.err;
+	for (int i = 0; i < 10000 && at; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "e%05d.html", i);
+		at = strstr(at, name);
+		cr_expect_not_null(at, "%s out of order", name);
+	}
 	cr_expect_not_null(strstr(r.out, "\n\"PostgreSQL\","), "%.500s", r.out);
 	jd_run_result_free(&r);
 	jd_test_rmrf(dir);
