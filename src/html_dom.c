@@ -323,15 +323,38 @@ style_hidden(xmlNode *n)
 	return r;
 }
 
-/* Is word (lower case ASCII) a whole space-separated token of list, in
- * any case? */
+/* An attribute's value in lower case: in buf when it fits (else in *heap,
+ * which the caller frees), NULL when there is none. A class searched for
+ * a dozen words is lowered once. */
+#define LOWER_BUF 512
+
+static const char *
+attr_lowered(xmlNode *n, const char *attr, char *buf, char **heap)
+{
+	xmlChar *owned;
+	const char *v = attr_peek(n, attr, &owned);
+	size_t len;
+	char *t = buf;
+
+	*heap = NULL;
+	if (v == NULL)
+		return NULL;
+	len = strlen(v);
+	if (len >= LOWER_BUF)
+		t = *heap = xmalloc(len + 1);
+	for (size_t i = 0; i <= len; i++)
+		t[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] + 32) : v[i];
+	xmlFree(owned);
+	return t;
+}
+
+/* Is word a whole space-separated token of list (both lower case)? */
 static int
 has_token(const char *list, const char *word)
 {
 	size_t m = strlen(word);
 
-	for (const char *p = jd_util_casestr(list, word); p;
-	    p = jd_util_casestr(p + 1, word))
+	for (const char *p = strstr(list, word); p; p = strstr(p + 1, word))
 		if ((p == list || p[-1] == ' ') && (p[m] == '\0' ||
 		    p[m] == ' '))
 			return 1;
@@ -343,14 +366,14 @@ static int
 class_id_has(xmlNode *n, const char *const *words)
 {
 	static const char *const attrs[] = { "class", "id" };
+	char buf[LOWER_BUF], *heap;
 	int r = 0;
 
 	for (size_t a = 0; a < 2 && !r; a++) {
-		xmlChar *owned;
-		const char *v = attr_peek(n, attrs[a], &owned);
+		const char *v = attr_lowered(n, attrs[a], buf, &heap);
 		for (const char *const *w = words; v && *w && !r; w++)
-			r = jd_util_casestr(v, *w) != NULL;
-		xmlFree(owned);
+			r = strstr(v, *w) != NULL;
+		free(heap);
 	}
 	return r;
 }
@@ -481,11 +504,14 @@ hidden_calc(xmlNode *n)
 	if (hb_attr_has(n, "aria-hidden", "true"))
 		return !(sub_get(n) & SUB_WRAPS) &&
 		    !text_at_least(n, ARIA_HIDDEN_MAX);
-	xmlChar *owned;
-	const char *c = attr_peek(n, "class", &owned);
-	for (const char *const *s = sr; c && *s && !r; s++)
-		r = has_token(c, *s);
-	xmlFree(owned);
+	char buf[LOWER_BUF], *heap;
+	const char *c = attr_lowered(n, "class", buf, &heap);
+	/* each name of sr[] holds one of these */
+	if (c && (strstr(c, "hidden") || strstr(c, "sr-only") ||
+	    strstr(c, "screen-reader")))
+		for (const char *const *s = sr; *s && !r; s++)
+			r = has_token(c, *s);
+	free(heap);
 	return r;
 }
 
