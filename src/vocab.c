@@ -251,7 +251,8 @@ phrase_kept(const struct centry *c, double spec)
 static int
 sentence_end(const char *s, size_t i, size_t n)
 {
-	return strchr(".!?;", s[i]) != NULL && (i + 1 == n || s[i + 1] == ' ');
+	return (s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ';') &&
+	    (i + 1 == n || s[i + 1] == ' ');
 }
 
 /* What stands around the phrase in its example line, within its sentence:
@@ -386,7 +387,8 @@ jd_vocab_add(struct jd_vocab *v, const struct jd_doc *doc)
 			c->required++;
 		add_variant(c, t->surface);
 		set_example(c, t->example);
-		if (!c->lexical)
+		/* past MAX_CONTEXTS the count no longer changes */
+		if (!c->lexical && c->ncontexts < MAX_CONTEXTS)
 			add_context(c, context_hash(t->example, t->surface));
 	}
 	v->weighed = 0;
