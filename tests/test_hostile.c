@@ -315,6 +315,36 @@ Test(hostile, tag_with_200000_attributes)
 	free(dir), free(p), free(ld), free(js);
 }
 
+/* Cut to 256 attributes, 1,600 such tags in one description still cost
+ * libxml2 over 5x10^7 comparisons: that description is not parsed, the
+ * page and the rest of the run go on. */
+Test(hostile, description_of_wide_tags)
+{
+	char *dir = jd_test_tmpdir(), *p = path_in(dir, "wide-desc.html");
+	struct jd_buf b = JD_BUF_INIT;
+	const char *a[] = { "extract", p, GOOD, NULL };
+
+	jd_buf_adds(&b, "<html><head><title>Engineer</title><script type="
+	    "\"application/ld+json\">{\"@type\": \"JobPosting\", "
+	    "\"title\": \"Engineer\", \"description\": \"");
+	for (int t = 0; t < 1600; t++) {
+		jd_buf_adds(&b, "\\u003cp");
+		for (int i = 0; i < 300; i++)
+			jd_buf_printf(&b, " a%d", i);
+		jd_buf_adds(&b, "\\u003ePython\\u003c/p\\u003e");
+	}
+	jd_buf_adds(&b, "\"}</script></head><body></body></html>");
+	put_buf(p, &b);
+	struct jd_run_result r = timed("1,600 wide tags in a description", a);
+	expect_msg(&r, p, "warning", "description not read: start tags with "
+	    "too many attributes (256 in the largest)");
+	expect_good(&r);
+	jd_run_result_free(&r);
+	jd_buf_free(&b);
+	jd_test_rmrf(dir);
+	free(dir), free(p);
+}
+
 /* A tree of two million elements takes about 800 MB: refused before. */
 Test(hostile, two_million_tags)
 {
