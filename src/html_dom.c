@@ -294,41 +294,12 @@ hb_class_id(xmlNode *n)
 	return jd_buf_take(&b);
 }
 
-/* "display : none" and friends in an inline style, spaces and case
- * ignored. */
-static int
-style_hidden(xmlNode *n)
-{
-	xmlChar *owned;
-	const char *v = attr_peek(n, "style", &owned);
-	char small[256], *t = small;
-	size_t k = 0, len;
-	int r;
-
-	if (v == NULL)
-		return 0;
-	len = strlen(v);
-	if (len >= sizeof small)
-		t = xmalloc(len + 1);
-	for (size_t i = 0; v[i]; i++)
-		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\n')
-			t[k++] = v[i] >= 'A' && v[i] <= 'Z' ?
-			    (char)(v[i] + 32) : v[i];
-	t[k] = '\0';
-	r = strstr(t, "display:none") != NULL ||
-	    strstr(t, "visibility:hidden") != NULL;
-	if (t != small)
-		free(t);
-	xmlFree(owned);
-	return r;
-}
-
 /* An attribute's value in lower case: in buf when it fits (else in *heap,
  * which the caller frees), NULL when there is none. A class searched for
  * a dozen words is lowered once. */
 #define LOWER_BUF 512
 
-static const char *
+static char *
 attr_lowered(xmlNode *n, const char *attr, char *buf, char **heap)
 {
 	xmlChar *owned;
@@ -346,6 +317,28 @@ attr_lowered(xmlNode *n, const char *attr, char *buf, char **heap)
 		t[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] + 32) : v[i];
 	xmlFree(owned);
 	return t;
+}
+
+/* "display : none" and friends in an inline style, spaces and case
+ * ignored. */
+static int
+style_hidden(xmlNode *n)
+{
+	char buf[LOWER_BUF], *heap;
+	char *v = attr_lowered(n, "style", buf, &heap);
+	size_t k = 0;
+	int r;
+
+	if (v == NULL)
+		return 0;
+	for (size_t i = 0; v[i]; i++)
+		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\n')
+			v[k++] = v[i];
+	v[k] = '\0';
+	r = strstr(v, "display:none") != NULL ||
+	    strstr(v, "visibility:hidden") != NULL;
+	free(heap);
+	return r;
 }
 
 /* Is word a whole space-separated token of list (both lower case)? */
