@@ -6,7 +6,6 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 
 #include "html_dom.h"
 #include "jdalign/util.h"
@@ -228,21 +227,38 @@ attr_peek(xmlNode *n, const char *name, xmlChar **owned)
 	return NULL;
 }
 
+/* An attribute's value in lower case: in buf when it fits (else in *heap,
+ * which the caller frees), NULL when there is none. A class searched for
+ * a dozen words is lowered once. */
+#define LOWER_BUF 512
+
+static char *
+attr_lowered(xmlNode *n, const char *attr, char *buf, char **heap)
+{
+	xmlChar *owned;
+	const char *v = attr_peek(n, attr, &owned);
+	size_t len;
+	char *t = buf;
+
+	*heap = NULL;
+	if (v == NULL)
+		return NULL;
+	len = strlen(v);
+	if (len >= LOWER_BUF)
+		t = *heap = xmalloc(len + 1);
+	for (size_t i = 0; i <= len; i++)
+		t[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] + 32) : v[i];
+	xmlFree(owned);
+	return t;
+}
+
 char *
 hb_attr_lower(xmlNode *n, const char *attr)
 {
-	xmlChar *owned;
-	const char *v = n->properties ? attr_peek(n, attr, &owned) : NULL;
-	char *s;
+	char buf[LOWER_BUF], *heap;
+	char *v = n->properties ? attr_lowered(n, attr, buf, &heap) : NULL;
 
-	if (v == NULL)
-		return NULL;
-	s = xstrdup(v);
-	xmlFree(owned);
-	for (char *p = s; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p + 32);
-	return s;
+	return v == NULL ? NULL : heap ? heap : xstrdup(buf);
 }
 
 /* Does the attribute's value hold needle (lower case ASCII), in any case?
@@ -272,7 +288,7 @@ attr_is(xmlNode *n, const char *attr, const char *const *words)
 	int r = 0;
 
 	for (const char *const *w = words; v && *w && !r; w++)
-		r = strcasecmp(v, *w) == 0;
+		r = jd_util_strcasecmp(v, *w) == 0;
 	xmlFree(owned);
 	return r;
 }
@@ -292,31 +308,6 @@ hb_class_id(xmlNode *n)
 	free(c);
 	free(i);
 	return jd_buf_take(&b);
-}
-
-/* An attribute's value in lower case: in buf when it fits (else in *heap,
- * which the caller frees), NULL when there is none. A class searched for
- * a dozen words is lowered once. */
-#define LOWER_BUF 512
-
-static char *
-attr_lowered(xmlNode *n, const char *attr, char *buf, char **heap)
-{
-	xmlChar *owned;
-	const char *v = attr_peek(n, attr, &owned);
-	size_t len;
-	char *t = buf;
-
-	*heap = NULL;
-	if (v == NULL)
-		return NULL;
-	len = strlen(v);
-	if (len >= LOWER_BUF)
-		t = *heap = xmalloc(len + 1);
-	for (size_t i = 0; i <= len; i++)
-		t[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] + 32) : v[i];
-	xmlFree(owned);
-	return t;
 }
 
 /* "display : none" and friends in an inline style, spaces and case

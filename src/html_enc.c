@@ -34,32 +34,16 @@ label_char(int c)
 	    (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-/* Case-insensitive search for the ASCII word w in s[0..n). */
-static const char *
-find_ci(const char *s, size_t n, const char *w)
-{
-	size_t m = strlen(w);
-
-	for (size_t i = 0; m && i + m <= n; i++) {
-		size_t k = 0;
-		while (k < m && lower((unsigned char)s[i + k]) == w[k])
-			k++;
-		if (k == m)
-			return s + i;
-	}
-	return NULL;
-}
-
 /* The charset a page declares in its first bytes (meta charset,
  * http-equiv content, XML declaration), lower case, or NULL. */
 static char *
 declared_charset(const char *s, size_t n)
 {
 	size_t lim = n < SNIFF ? n : SNIFF;
-	const char *p = find_ci(s, lim, "charset");
+	const char *p = jd_util_casemem(s, lim, "charset");
 	size_t skip = 7;
 
-	if (p == NULL && (p = find_ci(s, lim, "encoding=")) != NULL)
+	if (p == NULL && (p = jd_util_casemem(s, lim, "encoding=")) != NULL)
 		skip = 8;
 	if (p == NULL)
 		return NULL;
@@ -262,7 +246,7 @@ raw_text(const char *s, size_t n, size_t i, const char *name, size_t len,
 	end[len + 2] = '\0';
 	for (size_t k = 2; end[k]; k++)
 		end[k] = (char)lower((unsigned char)end[k]);
-	const char *e = find_ci(s + i, n - i, end);
+	const char *e = jd_util_casemem(s + i, n - i, end);
 	size_t stop = e ? (size_t)(e - s) : n;
 	jd_buf_add(out, s + i, stop - i);
 	return stop;
@@ -275,7 +259,7 @@ raw_name(const char *name, size_t len)
 		"script", "style", "textarea", "xmp", "noscript", NULL
 	};
 	for (const char *const *r = raw; *r; r++)
-		if (strlen(*r) == len && find_ci(name, len, *r) == name)
+		if (strlen(*r) == len && jd_util_casemem(name, len, *r) == name)
 			return 1;
 	return 0;
 }

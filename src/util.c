@@ -428,7 +428,7 @@ ascii_lower(int c)
 }
 
 const char *
-jd_util_casestr(const char *s, const char *needle)
+jd_util_casemem(const char *s, size_t n, const char *needle)
 {
 	size_t m = strlen(needle);
 	int lo = ascii_lower((unsigned char)needle[0]);
@@ -436,17 +436,23 @@ jd_util_casestr(const char *s, const char *needle)
 
 	if (m == 0)
 		return s;
-	for (; *s; s++) {
-		if (*s != lo && *s != up)
+	for (size_t i = 0; i + m <= n; i++) {
+		if (s[i] != lo && s[i] != up)
 			continue;
 		size_t k = 1;
-		while (k < m && s[k] && ascii_lower((unsigned char)s[k]) ==
+		while (k < m && ascii_lower((unsigned char)s[i + k]) ==
 		    ascii_lower((unsigned char)needle[k]))
 			k++;
 		if (k == m)
-			return s;
+			return s + i;
 	}
 	return NULL;
+}
+
+const char *
+jd_util_casestr(const char *s, const char *needle)
+{
+	return jd_util_casemem(s, strlen(s), needle);
 }
 
 int

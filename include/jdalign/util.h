@@ -59,9 +59,10 @@ int jd_util_hexval(int c);
 
 /* ASCII case-insensitive comparisons. */
 int jd_util_strcasecmp(const char *a, const char *b);
-/* The first place needle stands in s, ASCII letters in any case; NULL
- * when nowhere. */
+/* The first place needle stands in s (s[0..n)), ASCII letters in any
+ * case; NULL when nowhere. */
 const char *jd_util_casestr(const char *s, const char *needle);
+const char *jd_util_casemem(const char *s, size_t n, const char *needle);
 int jd_util_has_suffix(const char *s, const char *suffix);
 
 /* Parses a whole decimal number in [min, max]; 0 or -1. */
