@@ -59,6 +59,23 @@ jd_filter_has(const unsigned long long *f, unsigned hashv)
 	return 1;
 }
 
+/* HASH_FIND behind a table's filter (out NULL when the filter says no),
+ * and HASH_ADD_KEYPTR that sets the key's bits; the handle is hh. */
+#define JD_HASH_FIND_FILTERED(head, filter, keyptr, keylen, out) do {	\
+	unsigned jd_hv_;						\
+	HASH_VALUE(keyptr, keylen, jd_hv_);				\
+	(out) = NULL;							\
+	if (jd_filter_has(filter, jd_hv_))				\
+		HASH_FIND_BYHASHVALUE(hh, head, keyptr, keylen, jd_hv_, out); \
+} while (0)
+
+#define JD_HASH_ADD_FILTERED(head, filter, keyptr, keylen, add) do {	\
+	unsigned jd_hv_;						\
+	HASH_VALUE(keyptr, keylen, jd_hv_);				\
+	HASH_ADD_KEYPTR_BYHASHVALUE(hh, head, keyptr, keylen, jd_hv_, add); \
+	jd_filter_set(filter, jd_hv_);					\
+} while (0)
+
 #define uthash_fatal(msg) do {						\
 	fprintf(stderr, "jdalign: out of memory (%s)\n", msg);		\
 	abort();							\

@@ -103,18 +103,13 @@ alias_get(struct jd_lexicon *lex, const char *key, size_t len)
 {
 	struct alias *a;
 
-	unsigned hashv;
-
-	HASH_VALUE(key, len, hashv);
-	HASH_FIND_BYHASHVALUE(hh, lex->aliases, key, len, hashv, a);
+	JD_HASH_FIND_FILTERED(lex->aliases, lex->filter, key, len, a);
 	if (a == NULL) {
 		a = xcalloc(1, sizeof *a + len + 1);
 		memcpy(a->key, key, len);
 		a->len = len;
 		a->term = -1;
-		HASH_ADD_KEYPTR_BYHASHVALUE(hh, lex->aliases, a->key, len,
-		    hashv, a);
-		jd_filter_set(lex->filter, hashv);
+		JD_HASH_ADD_FILTERED(lex->aliases, lex->filter, a->key, len, a);
 	}
 	return a;
 }
@@ -468,12 +463,8 @@ jd_lexicon_lookup(const struct jd_lexicon *lex, const char *key, size_t len,
     struct jd_lexmatch *m)
 {
 	struct alias *a;
-	unsigned hashv;
 
-	HASH_VALUE(key, len, hashv);
-	if (!jd_filter_has(lex->filter, hashv))
-		return JD_LEX_NONE;
-	HASH_FIND_BYHASHVALUE(hh, lex->aliases, key, len, hashv, a);
+	JD_HASH_FIND_FILTERED(lex->aliases, lex->filter, key, len, a);
 	if (a == NULL)
 		return JD_LEX_NONE;
 	if (a->term == BLOCKED)

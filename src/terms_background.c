@@ -35,10 +35,7 @@ bg_add(struct jd_background *bg, const char *s, size_t n, const char *num)
 	memcpy(b->key, s, n);
 	b->key[n] = '\0';
 	b->df = strtoul(num, NULL, 10);
-	unsigned hashv;
-	HASH_VALUE(b->key, n, hashv);
-	HASH_ADD_KEYPTR_BYHASHVALUE(hh, bg->table, b->key, n, hashv, b);
-	jd_filter_set(bg->filter, hashv);
+	JD_HASH_ADD_FILTERED(bg->table, bg->filter, b->key, n, b);
 }
 
 struct jd_background *
@@ -105,16 +102,12 @@ unsigned long
 jd_background_df(const struct jd_background *bg, const char *key, size_t len)
 {
 	struct jd_buf k = JD_BUF_INIT;
-	struct bgentry *b = NULL;
-	unsigned hashv;
+	struct bgentry *b;
 
 	if (bg == NULL)
 		return 0;
 	table_key(&k, key, len);
-	HASH_VALUE(jd_buf_str(&k), k.len, hashv);
-	if (jd_filter_has(bg->filter, hashv))
-		HASH_FIND_BYHASHVALUE(hh, bg->table, jd_buf_str(&k), k.len,
-		    hashv, b);
+	JD_HASH_FIND_FILTERED(bg->table, bg->filter, jd_buf_str(&k), k.len, b);
 	jd_buf_free(&k);
 	return b ? b->df : 0;
 }

@@ -75,15 +75,11 @@ list_add(int which, const char *s, size_t n)
 		 * stops growing as soon as no phrase begins with it */
 		if (i < n && which != LIST_BOILER)
 			continue;
-		unsigned hashv;
-		HASH_VALUE(s, i, hashv);
-		HASH_FIND_BYHASHVALUE(hh, table, s, i, hashv, w);
+		JD_HASH_FIND_FILTERED(table, table_filter, s, i, w);
 		if (w == NULL) {
 			w = xcalloc(1, sizeof *w + i + 1);
 			memcpy(w->key, s, i);
-			HASH_ADD_KEYPTR_BYHASHVALUE(hh, table, w->key, i, hashv,
-			    w);
-			jd_filter_set(table_filter, hashv);
+			JD_HASH_ADD_FILTERED(table, table_filter, w->key, i, w);
 		}
 		w->in |= i == n ? IN_FULL(which) : IN_START(which);
 		words += i < n;
@@ -115,13 +111,9 @@ static unsigned
 word_bits(const char *s, size_t n)
 {
 	struct word *w;
-	unsigned hashv;
 
 	pthread_once(&lists_once, lists_load);
-	HASH_VALUE(s, n, hashv);
-	if (!jd_filter_has(table_filter, hashv))
-		return 0;
-	HASH_FIND_BYHASHVALUE(hh, table, s, n, hashv, w);
+	JD_HASH_FIND_FILTERED(table, table_filter, s, n, w);
 	return w ? w->in : 0;
 }
 
