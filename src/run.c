@@ -426,7 +426,7 @@ report_items(struct ctx *c, struct item *items, size_t n)
 		report_item(c, &items[i]);
 }
 
-/* Counts an item's postings, reports it, and frees what it holds. */
+/* Counts an item's postings and reports it (the pool then frees it). */
 static void
 drain_counting(struct ctx *c, struct item *it, void *arg)
 {
@@ -435,11 +435,6 @@ drain_counting(struct ctx *c, struct item *it, void *arg)
 	report_item(c, it);
 	for (size_t k = 0; k < it->posts.n; k++)
 		*ok += it->posts.v[k].status == JD_POST_OK;
-	jd_posting_list_free(&it->posts);
-	free(it->docs);
-	it->docs = NULL;
-	free(it->error);
-	it->error = NULL;
 }
 
 void
@@ -665,7 +660,8 @@ struct extract_out {
 	size_t postings;
 };
 
-/* Prints an item's postings as soon as it is its turn, then frees them. */
+/* Prints an item's postings as soon as it is its turn (the pool then
+ * frees them). */
 static void
 drain_extract(struct ctx *c, struct item *it, void *arg)
 {
@@ -682,9 +678,6 @@ drain_extract(struct ctx *c, struct item *it, void *arg)
 			jd_report_raw(x->t, x->b.data, x->b.len);
 		x->postings++;
 	}
-	jd_posting_list_free(&it->posts);
-	free(it->docs);
-	it->docs = NULL;
 }
 
 static int

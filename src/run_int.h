@@ -59,7 +59,7 @@ char *read_input(struct ctx *c, const char *path, char **data, size_t *len,
 /* The message for a parse stopped at its deadline (the caller frees it). */
 char *parse_stopped(size_t len);
 /* Called with each item, in input order, as soon as it and every item
- * before it are read; it may free what the item holds. */
+ * before it are read; the pool frees what the item holds afterwards. */
 typedef void drain_fn(struct ctx *c, struct item *it, void *arg);
 
 /* Reads every input in parallel. keep: KEEP_DOCS keeps postings and their
