@@ -40,6 +40,7 @@ flush(struct walker *w, int as_heading)
 		goto out;	/* "Apply now", "Back to jobs" */
 	head = as_heading || (w->text > 0 && w->bold == w->text &&
 	    hb_bold_heading(n.data, n.len)) || hb_text_heading(n.data, n.len);
+	w->seen += n.len;
 	if (n.len && head && n.len <= MAX_HEADING) {
 		size_t before = w->p->nsections;
 		hb_heading(w->p, n.data, n.len);
@@ -50,12 +51,8 @@ flush(struct walker *w, int as_heading)
 		    (kind == JD_SEC_REQUIRED || kind == JD_SEC_PREFERRED ||
 		    kind == JD_SEC_RESPONSIBILITIES);
 	}
-	else if (n.len) {
-		w->seen += n.len;
-		hb_line_take(w->p, &n);
-		goto out;
-	}
-	w->seen += n.len;
+	else if (n.len)
+		hb_line_take(w->p, &n);	/* n is left empty */
 out:
 	jd_buf_free(&n);
 	jd_buf_reset(&w->line);
