@@ -421,18 +421,20 @@ jd_html_read_guarded(const char *path, const char *bytes, size_t len,
     size_t widest, struct jd_posting_list *out)
 {
 	struct jd_posting *p;
+	size_t n = 1;
 
+	hb_mem_begin();
 	if (jd_util_has_suffix(path, ".json"))
-		return hb_json_file(path, bytes, len, out);
-	p = hb_append(out, path, path);
-	if (is_text_name(path)) {
+		n = hb_json_file(path, bytes, len, out);
+	else if (is_text_name(path)) {
 		struct jd_buf utf8 = JD_BUF_INIT;
+		p = hb_append(out, path, path);
 		jd_util_to_utf8(bytes, len, NULL, &utf8);
 		hb_text_posting(p, jd_buf_str(&utf8), utf8.len,
 		    !jd_util_has_suffix(path, ".txt"));
 		jd_buf_free(&utf8);
-		return 1;
-	}
-	html_posting(p, bytes, len, widest);
-	return 1;
+	} else
+		html_posting(hb_append(out, path, path), bytes, len, widest);
+	hb_mem_end();
+	return n;
 }

@@ -9,6 +9,7 @@
 
 #include "jdalign/cli.h"
 #include "jdalign/diag.h"
+#include "jdalign/html.h"
 #include "jdalign/main.h"
 #include "jdalign/run.h"
 #include "jdalign/util.h"
@@ -43,6 +44,7 @@ on_error(void *ctx, xmlErrorPtr e)
 void
 jd_main_init(void)
 {
+	jd_html_setup();
 	xmlInitParser();
 	xmlSetGenericErrorFunc(NULL, quiet);
 	xmlThrDefSetGenericErrorFunc(NULL, quiet);

@@ -203,3 +203,37 @@ Test(cli, extract_many_in_order)
 	jd_test_rmrf(dir);
 	free(dir);
 }
+
+/* HTML pages read by more workers than there are slabs for libxml2's
+ * memory (the extra readers allocate from malloc): the same report. */
+Test(cli, vocab_of_html_pages_same_for_64_workers)
+{
+	char *dir = jd_test_tmpdir(), path[512];
+	const char *one[] = { "vocab", "-q", "-j", "1", dir, NULL };
+	const char *many[] = { "vocab", "-q", "-j", "64", dir, NULL };
+
+	for (int i = 0; i < 400; i++) {
+		char page[1024];
+		snprintf(path, sizeof path, "%s/p%03d.html", dir, i);
+		snprintf(page, sizeof page, "<html><head><title>Engineer %d"
+		    "</title></head><body><nav><a href=/>Jobs</a></nav><main>"
+		    "<h1>Engineer %d</h1><p>Our platform team builds the "
+		    "services that move payments between banks; you will "
+		    "own their reliability and their cost.</p>"
+		    "<h2>Requirements</h2><ul>"
+		    "<li>%d years of Python and Kafka</li><li>PostgreSQL "
+		    "tuning for event-driven systems</li><li>%s</li></ul>"
+		    "</main></body></html>", i, i, i % 9 + 1,
+		    i % 3 ? "Terraform on AWS" : "Go and gRPC services");
+		jd_test_write(path, page);
+	}
+	struct jd_run_result a = jd_test_run(one), b = jd_test_run(many);
+	cr_expect_eq(a.status, 0);
+	cr_expect_eq(b.status, 0);
+	cr_expect(strstr(a.out, "\"PostgreSQL\",\"database\"") != NULL, "%s", a.out);
+	cr_expect_str_eq(a.out, b.out);
+	jd_run_result_free(&a);
+	jd_run_result_free(&b);
+	jd_test_rmrf(dir);
+	free(dir);
+}
