@@ -52,10 +52,81 @@ struct bucket {
 };
 static struct bucket buckets[2][256];
 
+/*
+ * Four letters from each line rule's phrase, by their first letter: a line
+ * in which none of them stands (in any case) holds no line phrase, since
+ * folding neither makes nor parts letters. Most lines are let go on this
+ * one pass instead of being folded and matched. A rule with no run of four
+ * letters turns the test off (anchors_off).
+ */
+#define ANCHOR_LEN 4
+#define MAX_ANCHORS 8	/* per first letter */
+static uint32_t anchors[26][MAX_ANCHORS];
+static unsigned nanchors[26];
+static int anchors_off;
+
+/* Four bytes with their ASCII letters lowered: "|0x20" turns no other
+ * byte into a lower-case letter. */
+static uint32_t
+lower4(const char *s)
+{
+	uint32_t v;
+
+	memcpy(&v, s, sizeof v);
+	return v | 0x20202020u;
+}
+
+static void
+add_anchor(const struct rule *r)
+{
+	size_t best = 0, blen = 0;
+
+	for (size_t i = 0; i < r->len;) {
+		size_t j = i;
+		while (j < r->len && r->phrase[j] >= 'a' && r->phrase[j] <= 'z')
+			j++;
+		if (j - i > blen) {
+			best = i;
+			blen = j - i;
+		}
+		i = j + 1;
+	}
+	unsigned c = (unsigned)(r->phrase[best] - 'a');
+	if (blen < ANCHOR_LEN || nanchors[c] == MAX_ANCHORS) {
+		anchors_off = 1;
+		return;
+	}
+	uint32_t a = lower4(r->phrase + best);
+	for (unsigned k = 0; k < nanchors[c]; k++)
+		if (anchors[c][k] == a)
+			return;
+	anchors[c][nanchors[c]++] = a;
+}
+
+/* Whether one of the line rules' anchors stands in s[0..n). */
+static int
+maybe_line_phrase(const char *s, size_t n)
+{
+	if (anchors_off)
+		return 1;
+	for (size_t i = 0; i + ANCHOR_LEN <= n; i++) {
+		unsigned c = ((unsigned char)s[i] | 0x20) - 'a';
+		if (c >= 26 || nanchors[c] == 0)
+			continue;
+		uint32_t v = lower4(s + i);
+		for (unsigned k = 0; k < nanchors[c]; k++)
+			if (anchors[c][k] == v)
+				return 1;
+	}
+	return 0;
+}
+
 static void
 index_rules(void)
 {
 	for (size_t i = 0; i < nrules; i++) {
+		if (rules[i].line && rules[i].len)
+			add_anchor(&rules[i]);
 		struct bucket *b;
 		if (rules[i].len == 0)
 			continue;
@@ -205,6 +276,8 @@ classify(const char *s, size_t n, int line)
 	long best;
 
 	pthread_once(&rules_once, load_rules);
+	if (line && !maybe_line_phrase(s, n))
+		return -1;
 	fold(&f, s, n);
 	best = match_rules(jd_buf_str(&f), f.len, line, &preferred);
 	kind = best < 0 ? -1 : rules[best].kind;

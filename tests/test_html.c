@@ -337,6 +337,34 @@ Test(html, main_content_among_furniture)
 	jd_posting_list_free(&l);
 }
 
+/* A line that names the employer's legal duties opens a legal section
+ * whatever its case and dashes; other lines stay where they stand. */
+Test(html, legal_lines_in_any_case_and_dash)
+{
+	struct jd_posting_list l = read_page("eo.html",
+	    "<html><body><main><h1>Site Reliability Engineer</h1>"
+	    "<h2>What you will do</h2><ul>"
+	    "<li>Run the on-call rotation for our payment services and "
+	    "write the postmortems that follow an incident.</li>"
+	    "<li>Tune PostgreSQL and Kafka for a regulated workload.</li>"
+	    "<li>Our opportunities to grow are many; we employ people who "
+	    "verify their work.</li>"
+	    "</ul><p>We are an EQUAL OPPORTUNITY EMPLOYER and proud of it.</p>"
+	    "<p>This employer participates in E\xe2\x80\x90Verify.</p>"
+	    "</main></body></html>");
+	struct jd_posting *p = &l.v[0];
+	char *legal = lines_of(p, JD_SEC_LEGAL),
+	    *resp = lines_of(p, JD_SEC_RESPONSIBILITIES);
+
+	cr_expect_str_eq(legal, "We are an EQUAL OPPORTUNITY EMPLOYER and proud of it.|"
+	    "This employer participates in E\xe2\x80\x90Verify.");
+	cr_expect_not_null(strstr(resp, "Tune PostgreSQL"), "%s", resp);
+	cr_expect_not_null(strstr(resp, "verify their work"), "%s", resp);
+	free(legal);
+	free(resp);
+	jd_posting_list_free(&l);
+}
+
 Test(html, meta_description_when_the_page_has_none)
 {
 	struct jd_posting_list l = read_fixture("meta-only.html");
