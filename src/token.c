@@ -47,8 +47,9 @@ is_space_cp(uint32_t c)
 }
 
 /* ASCII letters and digits; other ASCII is space (controls) or
- * punctuation. */
-static const unsigned char ascii[128] = {
+ * punctuation. Bytes past ASCII are 0, so a loop over bytes needs no
+ * separate test for them. */
+static const unsigned char ascii[256] = {
 	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
 	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
 	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
@@ -225,7 +226,7 @@ word_end(const struct scan *sc, size_t a)
 	if (sc->s[i] == '.')
 		i++;
 	for (;;) {
-		while (i < sc->n && sc->s[i] < 0x80 && ascii[sc->s[i]])
+		while (i < sc->n && ascii[sc->s[i]])
 			i++;	/* ASCII letters and digits */
 		uint32_t c = cp_at(sc, i, &k);
 		if (k == 0)
@@ -263,13 +264,24 @@ bare_host(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* Every URL, address and host name has one of these bytes. */
+static int
+url_mark(unsigned char c)
+{
+	return c == '.' || c == ':' || c == '@';
+}
+
 /* URLs, e-mail addresses and host names: skipped, never matched. */
 static int
 looks_like_url(const unsigned char *s, size_t n)
 {
-	/* every URL, address and host name has one of these bytes */
-	if (n < 4 || (!memchr(s, '.', n) && !memchr(s, ':', n) &&
-	    !memchr(s, '@', n)))
+	size_t i = 0;
+
+	if (n < 4)
+		return 0;
+	while (i < n && !url_mark(s[i]))
+		i++;	/* one pass: most chunks are plain words */
+	if (i == n)
 		return 0;
 	if (has_prefix(s, n, "http://") || has_prefix(s, n, "https://") ||
 	    has_prefix(s, n, "www.") || has_prefix(s, n, "mailto:") ||
@@ -284,34 +296,56 @@ looks_like_url(const unsigned char *s, size_t n)
 	return bare_host(s, n);
 }
 
-static void
-add_token(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
-    int kind, int flags)
+/*
+ * Folds s[a..b) to w when it is all ASCII, as most tokens are: only letters
+ * change. Returns the end of the fold, or NULL (flags untouched) at the
+ * first byte beyond ASCII.
+ */
+static char *
+fold_ascii(char *w, const unsigned char *s, size_t a, size_t b, int *flags)
 {
-	struct jd_token *tok;
+	int letters = 0, uppers = 0, fl = *flags;
+
+	for (size_t i = a; i < b; i++) {
+		unsigned char u = s[i];
+		if (u >= 0x80)
+			return NULL;
+		if (u >= 'A' && u <= 'Z') {
+			/* no letter before it: the first one */
+			fl |= letters == 0 ? JD_TOKF_CAP : JD_TOKF_INNERCAP;
+			uppers++;
+			u += 32;
+		}
+		if (u >= 'a' && u <= 'z')
+			letters++;
+		*w++ = (char)u;
+	}
+	if (letters >= 2 && letters == uppers)
+		fl |= JD_TOKF_ALLCAPS;
+	*flags = fl;
+	return w;
+}
+
+/*
+ * Folds any s[a..b) to w: ASCII letters to lower case, typographic
+ * punctuation to ASCII; a soft hyphen inside a word drops out. Returns the
+ * end of the fold.
+ */
+static char *
+fold_utf8(char *w, const struct scan *sc, size_t a, size_t b, int kind,
+    int *flags)
+{
+	int letters = 0, uppers = 0, first = 1;
 	size_t k;
 
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
-	}
-	tok = &t->v[t->n++];
-	tok->start = (uint32_t)a;
-	tok->end = (uint32_t)b;
-	tok->kind = (uint8_t)kind;
-	tok->fold = (uint32_t)t->fold.len;
-	/* folding never lengthens: make room once, then write directly */
-	jd_buf_grow(&t->fold, b - a);
-	char *w = t->fold.data + t->fold.len;
-	int letters = 0, uppers = 0, first = 1;
 	for (size_t i = a; i < b; i += k) {
 		uint32_t c = cp_at(sc, i, &k);
 		int f = c < 0x80 ? (int)c : fold_punct(c);
 		if (f >= 'A' && f <= 'Z') {
 			if (first)
-				flags |= JD_TOKF_CAP;
+				*flags |= JD_TOKF_CAP;
 			else
-				flags |= JD_TOKF_INNERCAP;
+				*flags |= JD_TOKF_INNERCAP;
 			uppers++;
 			f += 32;
 		}
@@ -329,11 +363,37 @@ add_token(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 			w += k;
 		}
 	}
-	t->fold.len = (size_t)(w - t->fold.data);
-	t->fold.data[t->fold.len] = '\0';
 	if (letters >= 2 && letters == uppers)
-		flags |= JD_TOKF_ALLCAPS;
-	tok->fold_len = (uint32_t)(t->fold.len - tok->fold);
+		*flags |= JD_TOKF_ALLCAPS;
+	return w;
+}
+
+/*
+ * Appends the token s[a..b) and its folded form (in the room jd_token_scan
+ * made for the folds of the whole text).
+ */
+static void
+add_token(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
+    int kind, int flags)
+{
+	struct jd_token *tok;
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
+	}
+	tok = &t->v[t->n++];
+	tok->start = (uint32_t)a;
+	tok->end = (uint32_t)b;
+	tok->kind = (uint8_t)kind;
+	tok->fold = (uint32_t)t->fold.len;
+	char *w = t->fold.data + t->fold.len;
+	char *end = fold_ascii(w, sc->s, a, b, &flags);
+	if (end == NULL)
+		end = fold_utf8(w, sc, a, b, kind, &flags);
+	t->fold.len = (size_t)(end - t->fold.data);
+	t->fold.data[t->fold.len] = '\0';
+	tok->fold_len = (uint32_t)(end - w);
 	tok->flags = (uint8_t)flags;
 }
 
@@ -362,13 +422,16 @@ static int
 abbreviation(const struct jd_tokens *t)
 {
 	const struct jd_token *w;
+	const char *f;
 
 	if (t->n == 0 || t->v[t->n - 1].kind != JD_TOK_WORD)
 		return 0;
 	w = &t->v[t->n - 1];
+	f = t->fold.data + w->fold;
+	/* the first letter rules out most entries without a strlen */
 	for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-		if (strlen(abbrevs[i]) == w->fold_len && memcmp(abbrevs[i],
-		    t->fold.data + w->fold, w->fold_len) == 0)
+		if (abbrevs[i][0] == f[0] && strlen(abbrevs[i]) ==
+		    w->fold_len && memcmp(abbrevs[i], f, w->fold_len) == 0)
 			return 1;
 	return 0;
 }
@@ -408,6 +471,21 @@ scan_word(struct jd_tokens *t, const struct scan *sc, size_t i, size_t e,
 		add_token(t, sc, p, e, JD_TOK_WORD, 0);
 }
 
+/* Marks that may stand before a URL in its chunk: "(www.acme.com)". */
+static int
+opens(unsigned char c)
+{
+	return c == '(' || c == '<' || c == '[' || c == '"' || c == '\'';
+}
+
+/* Punctuation (folded) after which a new sentence or list item starts. */
+static int
+ends_sentence(int f)
+{
+	return f == '.' || f == '!' || f == '?' || f == ';' || f == ':' ||
+	    f == '*' || f == '(' || f == '"';
+}
+
 /* Tokenizes one white-space-delimited chunk s[a..b). */
 static void
 scan_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
@@ -416,7 +494,7 @@ scan_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 	struct scan sub = { sc->s, b };
 	size_t i = a, k;
 
-	while (i < b && strchr("(<[\"'", sc->s[i]) && i + 1 < b)
+	while (i < b && opens(sc->s[i]) && i + 1 < b)
 		i++;
 	if (looks_like_url(sc->s + i, b - i)) {
 		size_t e = b;
@@ -442,7 +520,23 @@ scan_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 		int f = c < 0x80 ? (int)c : fold_punct(c);
 		int abbr = f == '.' && abbreviation(t);
 		add_token(t, &sub, i, i + k, JD_TOK_PUNCT, *flags);
-		*flags = strchr(".!?;:*(\"", f) && !abbr ? JD_TOKF_SENT : 0;
+		*flags = ends_sentence(f) && !abbr ? JD_TOKF_SENT : 0;
+		i += k;
+	}
+}
+
+/* Where the white-space-delimited chunk starting at i ends. */
+static size_t
+chunk_end(const struct scan *sc, size_t i)
+{
+	size_t k;
+
+	for (;;) {
+		while (i < sc->n && sc->s[i] > 0x20 && sc->s[i] < 0x80)
+			i++;	/* ASCII that is not space */
+		if (i == sc->n || sc->s[i] <= 0x20 ||
+		    classify(cp_at(sc, i, &k)) == C_SPACE)
+			return i;
 		i += k;
 	}
 }
@@ -455,7 +549,10 @@ jd_token_scan(struct jd_tokens *t, const char *text, size_t len)
 	int flags = JD_TOKF_SPACE | JD_TOKF_SENT;
 
 	t->n = 0;
+	/* tokens do not overlap and none folds to more bytes than it has:
+	 * room for len bytes of folds, and add_token need not check */
 	jd_buf_reset(&t->fold);
+	jd_buf_grow(&t->fold, len);
 	while (i < len) {
 		uint32_t c = cp_at(&sc, i, &k);
 		if (classify(c) == C_SPACE) {
@@ -463,19 +560,7 @@ jd_token_scan(struct jd_tokens *t, const char *text, size_t len)
 			i += k;
 			continue;
 		}
-		size_t e = i;
-		while (e < len) {
-			if (sc.s[e] < 0x80) {
-				if (sc.s[e] <= 0x20)
-					break;
-				e++;
-				continue;
-			}
-			if (cls_at(&sc, e) == C_SPACE)
-				break;
-			(void)cp_at(&sc, e, &k);
-			e += k;
-		}
+		size_t e = chunk_end(&sc, i);
 		scan_chunk(t, &sc, i, e, &flags);
 		i = e;
 	}

@@ -335,3 +335,71 @@ Test(token, offsets)
 	cr_expect(!(t.v[3].flags & JD_TOKF_SPACE));
 	jd_tokens_free(&t);
 }
+
+/* Case flags per token: C first letter upper, A all caps, I an upper after
+ * the first letter, - none. Plain ASCII and text beyond it fold apart. */
+static const struct tcase caps[] = {
+	{ "go Go GO gO GoLang iOS", "-|C|CAI|I|CI|I" },
+	{ "1Go 3D x86AWS AWS2 A B2B", "C|C|I|CAI|C|CAI" },
+	{ "\xc3\x9c" "BER Z\xc3\xbcrich \xc3\xa9T\xc3\xa9", "AI|C|I" },
+	{ "Kuber\xc2\xadNETES DEV\xe2\x80\x99S", "CI|CAI|C" },
+	{ "U.S. e.G. NodeJS's", "CAI|I|CI|-" },
+	{ "\xe2\x80\x9c" "AWS\xe2\x80\x9d \xff" "AB A\xff" "B",
+	    "-|CAI|-|-|CAI|C|-|C" },
+};
+
+static void
+caps_string(const char *text, char *out, size_t cap)
+{
+	struct jd_tokens t = JD_TOKENS_INIT;
+	size_t w = 0;
+
+	jd_token_scan(&t, text, strlen(text));
+	for (size_t i = 0; i < t.n && w + 5 < cap; i++) {
+		int f = t.v[i].flags;
+		if (i)
+			out[w++] = '|';
+		if (!(f & (JD_TOKF_CAP | JD_TOKF_ALLCAPS | JD_TOKF_INNERCAP)))
+			out[w++] = '-';
+		if (f & JD_TOKF_CAP)
+			out[w++] = 'C';
+		if (f & JD_TOKF_ALLCAPS)
+			out[w++] = 'A';
+		if (f & JD_TOKF_INNERCAP)
+			out[w++] = 'I';
+	}
+	out[w] = '\0';
+	jd_tokens_free(&t);
+}
+
+Test(token, case_flags)
+{
+	char got[64];
+
+	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+		caps_string(caps[i].text, got, sizeof got);
+		cr_expect_str_eq(got, caps[i].want, "case flags of \"%s\"",
+		    caps[i].text);
+	}
+}
+
+/* A token per byte, the most there can be (the folds are sized once per
+ * scan), then a shorter scan in the same arrays. */
+Test(token, one_token_per_byte)
+{
+	struct jd_tokens t = JD_TOKENS_INIT;
+	char s[300];
+
+	memset(s, '!', sizeof s);
+	jd_token_scan(&t, s, sizeof s);
+	cr_assert_eq(t.n, sizeof s);
+	cr_expect_eq(t.fold.len, sizeof s);
+	cr_expect_eq(t.v[299].start, 299);
+	jd_token_scan(&t, "Go\xe2\x80\x94" "RUST", 9);
+	cr_assert_eq(t.n, 3);
+	cr_expect_eq(t.fold.len, 7);
+	cr_expect_str_eq(t.fold.data, "go-rust");
+	cr_expect_eq(t.v[2].fold, 3);
+	cr_expect_eq(t.v[2].flags & JD_TOKF_ALLCAPS, JD_TOKF_ALLCAPS);
+	jd_tokens_free(&t);
+}
