@@ -50,6 +50,10 @@ void hb_classify(struct jd_posting *p, const char *visible, size_t n);
 struct jd_posting *hb_append(struct jd_posting_list *l, const char *id,
     const char *path);
 
+/* html_strip.c: drops the text of the style elements of a page (UTF-8
+ * from hb_decode) in place, before it is parsed. */
+void hb_strip_styles(struct jd_buf *page);
+
 /* html_mem.c: libxml2 allocates a page's memory from a slab between
  * hb_mem_begin and hb_mem_end (calls nest; the outermost pair counts). */
 void hb_mem_begin(void);

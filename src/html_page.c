@@ -41,6 +41,7 @@ hb_fragment(struct jd_posting *p, const char *html, size_t len)
 		free(cause);
 		return;
 	}
+	hb_strip_styles(&utf8);
 	doc = hb_parse_utf8(jd_buf_str(&utf8), utf8.len);
 	root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (root)
@@ -395,6 +396,7 @@ html_posting(struct jd_posting *p, const char *bytes, size_t len,
 		jd_posting_warn(p, jd_buf_str(&m));
 	}
 	jd_buf_free(&m);
+	hb_strip_styles(&utf8);
 	doc = hb_parse_utf8(jd_buf_str(&utf8), utf8.len);
 	if (doc == NULL && !blank(jd_buf_str(&utf8), utf8.len)) {
 		p->status = JD_POST_ERROR;

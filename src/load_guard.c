@@ -6,6 +6,7 @@
  * of them take minutes). Calls no parser; knows how libxml2 2.9.14 reads a
  * start tag, and nothing of what a page says.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "jdalign/buf.h"
@@ -145,10 +146,15 @@ step(int s, int c, int *counts)
  * Tags libxml2 really parses do not overlap, so at most one ends at each
  * end event, and the sum over end events bounds libxml2's work from above.
  */
+/* char_class of each byte, and the bytes that leave a lone tag in its
+ * state (skipped in bulk): the same for every scan, made once. */
+static unsigned char cls_table[256];
+static unsigned char boring_table[NSTATES][256];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
 struct scan {
-	unsigned char cls[256];	/* char_class of each byte */
-	/* Bytes that leave a lone tag in its state: skipped in bulk. */
-	unsigned char boring[NSTATES][256];
+	const unsigned char *cls;
+	const unsigned char (*boring)[256];
 	long cnt[NSTATES];	/* attributes so far; -1: none in the state */
 	unsigned active;	/* bit per state with a tag in it */
 	size_t run;		/* name characters just before */
@@ -224,20 +230,28 @@ feed(struct scan *sc, const unsigned char *s, size_t i, size_t n)
  * without counting, spawns no tag and ends no "/>"; names are not skipped,
  * since their length counts. */
 static void
-scan_init(struct scan *sc)
+make_tables(void)
 {
 	int in;
 
-	memset(sc, 0, sizeof *sc);
 	for (int b = 0; b < 256; b++)
-		sc->cls[b] = (unsigned char)char_class((unsigned char)b);
+		cls_table[b] = (unsigned char)char_class((unsigned char)b);
 	for (int k = 0; k < NSTATES; k++)
 		for (int b = 0; b < 256; b++) {
-			int c = sc->cls[b];
-			sc->boring[k][b] = step(k, c, &in) == k && !in &&
+			int c = cls_table[b];
+			boring_table[k][b] = step(k, c, &in) == k && !in &&
 			    b != '<' && b != '/' && !((k == S_TAG ||
 			    k == S_NAME) && (c == C_START || c == C_NAME));
 		}
+}
+
+static void
+scan_init(struct scan *sc)
+{
+	pthread_once(&tables_once, make_tables);
+	memset(sc, 0, sizeof *sc);
+	sc->cls = cls_table;
+	sc->boring = boring_table;
 }
 
 /*

@@ -431,20 +431,31 @@ const char *
 jd_util_casemem(const char *s, size_t n, const char *needle)
 {
 	size_t m = strlen(needle);
-	int lo = ascii_lower((unsigned char)needle[0]);
-	int up = lo >= 'a' && lo <= 'z' ? lo - 32 : lo;
 
 	if (m == 0)
 		return s;
-	for (size_t i = 0; i + m <= n; i++) {
-		if (s[i] != lo && s[i] != up)
-			continue;
+	if (m > n)
+		return NULL;
+	/* candidates are found by memchr, for the first letter's lower and
+	 * upper case apart; each kept until passed */
+	int lo = ascii_lower((unsigned char)needle[0]);
+	int up = lo >= 'a' && lo <= 'z' ? lo - 32 : lo;
+	const char *end = s + (n - m) + 1;	/* past the last start */
+	const char *pl = memchr(s, lo, (size_t)(end - s));
+	const char *pu = up != lo ? memchr(s, up, (size_t)(end - s)) : NULL;
+
+	while (pl || pu) {
+		const char *p = pu == NULL || (pl && pl < pu) ? pl : pu;
 		size_t k = 1;
-		while (k < m && ascii_lower((unsigned char)s[i + k]) ==
+		while (k < m && ascii_lower((unsigned char)p[k]) ==
 		    ascii_lower((unsigned char)needle[k]))
 			k++;
 		if (k == m)
-			return s + i;
+			return p;
+		if (p == pl)
+			pl = memchr(p + 1, lo, (size_t)(end - p - 1));
+		else
+			pu = memchr(p + 1, up, (size_t)(end - p - 1));
 	}
 	return NULL;
 }

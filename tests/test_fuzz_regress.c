@@ -13,6 +13,7 @@
 #include "fuzz/fuzz_json.c"
 #include "fuzz/fuzz_lexicon.c"
 #include "fuzz/fuzz_resume.c"
+#include "fuzz/fuzz_strip.c"
 #include "fuzz/fuzz_terms.c"
 #if __has_include("jdalign/csvread.h")
 #define HAVE_CSVREAD 1
@@ -91,6 +92,7 @@ Test(fuzz_regress, json) { replay("json", fuzz_json); }
 Test(fuzz_regress, lexicon) { replay("lexicon", fuzz_lexicon); }
 Test(fuzz_regress, resume) { replay("resume", fuzz_resume); }
 Test(fuzz_regress, terms) { replay("terms", fuzz_terms); }
+Test(fuzz_regress, strip) { replay("strip", fuzz_strip); }
 #ifdef HAVE_CSVREAD
 Test(fuzz_regress, csvread) { replay("csvread", fuzz_csvread); }
 #endif

@@ -724,3 +724,21 @@ Test(html, jsonld_item_list_is_a_listing)
 	cr_expect_eq(jd_posting_text_size(&l.v[0]), 0);
 	jd_posting_list_free(&l);
 }
+
+/* The search that finds charset declarations, class words and a phrase's
+ * place in its line: the first match in any ASCII case, within n bytes. */
+Test(html, case_insensitive_search_finds_the_first)
+{
+	const char *s = "Go-to person. gO deeper with GO and go";
+	const char *meta = "<meta CHARSET=utf-8><meta charset=latin1>";
+
+	cr_expect_eq(jd_util_casemem(s, strlen(s), "go"), s);
+	cr_expect_eq(jd_util_casemem(s + 1, strlen(s) - 1, "GO"), s + 14);
+	cr_expect_eq(jd_util_casemem(s, strlen(s), "go and"), s + 29);
+	cr_expect_null(jd_util_casemem(s, 34, "go and"));
+	cr_expect_null(jd_util_casemem(s + 1, 14, "go"));
+	cr_expect_eq(jd_util_casemem(s + 1, 15, "go"), s + 14);
+	cr_expect_eq(jd_util_casestr(meta, "charset="), meta + 6);
+	cr_expect_eq(jd_util_casestr(meta, "Charset=L"), meta + 26);
+	cr_expect_null(jd_util_casestr(meta, "charset=utf-16"));
+}

@@ -1,0 +1,223 @@
+/*
+ * html_strip.c: drops the text of style elements before a page is parsed.
+ * Nothing reads a style sheet (hidden text is found from attributes and
+ * class names), yet libxml2 reads raw text one character at a time, and on
+ * saved pages a third of the bytes are style sheets.
+ *
+ * The scan reads markup the way libxml2 2.9 does in recovery mode, as far
+ * as it needs to know where each style element's text starts and ends:
+ * start tags with their attribute values, end tags, comments (closed by
+ * "-->" or "--!>"), the doctype, and script text (raw up to "</script").
+ * Where it could read a byte differently from libxml2 (an unclosed quote
+ * or comment, a processing instruction, a "<!" it does not know, a raw-text
+ * end tag not closed right after its name, "/>" on a script or style tag)
+ * it stops and leaves the rest of the page as it is. So does raw text
+ * that starts with '<': libxml2 reads a tag there first.
+ */
+#include <string.h>
+
+#include "html_int.h"
+#include "jdalign/util.h"
+
+static int
+blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int
+letter(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* What libxml2 reads as a name after its first character. */
+static int
+name_char(int c)
+{
+	return letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
+	    c == '_' || c == '.';
+}
+
+static int
+is_name(const char *s, size_t n, const char *want)
+{
+	return strlen(want) == n && jd_util_casemem(s, n, want) == s;
+}
+
+/* The start tag at s[i] == '<' (a letter follows): its name in
+ * s[*name..*name + *len), and the index after its '>', or 0 when it does
+ * not end. *closed: it ends in "/>". */
+static size_t
+start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
+    int *closed)
+{
+	size_t j = i + 1;
+
+	*name = j;
+	while (j < n && name_char((unsigned char)s[j]))
+		j++;
+	*len = j - *name;
+	*closed = 0;
+	for (;;) {
+		while (j < n && blank((unsigned char)s[j]))
+			j++;
+		if (j >= n)
+			return 0;
+		if (s[j] == '>')
+			return j + 1;
+		if (s[j] == '/' && j + 1 < n && s[j + 1] == '>') {
+			*closed = 1;
+			return j + 2;
+		}
+		int c = (unsigned char)s[j];
+		if (!letter(c) && c != '_' && c != ':' && c != '.') {
+			/* not an attribute: libxml2 drops it up to a blank
+			 * or the tag's end */
+			while (j < n && !blank((unsigned char)s[j]) &&
+			    s[j] != '>' && !(s[j] == '/' && j + 1 < n &&
+			    s[j + 1] == '>'))
+				j++;
+			continue;
+		}
+		while (j < n && name_char((unsigned char)s[j]))
+			j++;
+		size_t k = j;
+		while (k < n && blank((unsigned char)s[k]))
+			k++;
+		if (k >= n || s[k] != '=') {
+			j = k;
+			continue;
+		}
+		k++;
+		while (k < n && blank((unsigned char)s[k]))
+			k++;
+		if (k < n && (s[k] == '"' || s[k] == '\'')) {
+			const char *q = memchr(s + k + 1, s[k], n - k - 1);
+			if (q == NULL)
+				return 0;
+			j = (size_t)(q - s) + 1;
+			continue;
+		}
+		while (k < n && !blank((unsigned char)s[k]) && s[k] != '>')
+			k++;
+		j = k;
+	}
+}
+
+/* Where the raw text of element name that starts at i ends: at its
+ * "</name", which must close with '>' after blanks; 0 when it does not. */
+static size_t
+raw_end(const char *s, size_t n, size_t i, const char *name)
+{
+	char end[16] = "</";
+	size_t len = strlen(name);
+
+	memcpy(end + 2, name, len + 1);
+	const char *e = jd_util_casemem(s + i, n - i, end);
+	if (e == NULL)
+		return 0;
+	size_t j = (size_t)(e - s) + 2 + len;
+	while (j < n && blank((unsigned char)s[j]))
+		j++;
+	return j < n && s[j] == '>' ? (size_t)(e - s) : 0;
+}
+
+/* The comment at s[i] ("<!--"): the index after its end, or 0. */
+static size_t
+comment_end(const char *s, size_t n, size_t i)
+{
+	const char *a = memmem(s + i + 4, n - i - 4, "-->", 3);
+	/* "--!>" is looked for only before "-->" */
+	size_t before = a ? (size_t)(a - s) + 3 : n;
+	const char *b = memmem(s + i + 4, before - i - 4, "--!>", 4);
+
+	if (b)
+		return (size_t)(b - s) + 4;
+	return a ? (size_t)(a - s) + 3 : 0;
+}
+
+/* The doctype at s[i] ("<!DOCTYPE"): the index after its '>', or 0 when
+ * a quoted literal holds a '>' (libxml2 reads literals only where the
+ * public and system ids stand) or does not close. */
+static size_t
+doctype_end(const char *s, size_t n, size_t i)
+{
+	const char *gt = memchr(s + i, '>', n - i);
+
+	if (gt == NULL)
+		return 0;
+	for (const char *p = s + i; p < gt; p++) {
+		if (*p != '"' && *p != '\'')
+			continue;
+		p = memchr(p + 1, *p, (size_t)(gt - p - 1));
+		if (p == NULL)
+			return 0;
+	}
+	return (size_t)(gt - s) + 1;
+}
+
+void
+hb_strip_styles(struct jd_buf *b)
+{
+	char *s = b->data;
+	size_t n = b->len, at = 0, r = 0, w = 0; /* scanned, copied, written */
+
+	if (n == 0)
+		return;
+
+	for (;;) {
+		const char *lt = memchr(s + at, '<', n - at);
+		if (lt == NULL)
+			break;
+		size_t i = (size_t)(lt - s), e;
+		int c = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		if (letter(c)) {
+			size_t name, len, body;
+			int closed;
+			if ((body = start_tag(s, n, i, &name, &len,
+			    &closed)) == 0)
+				break;
+			int script = is_name(s + name, len, "script");
+			int style = is_name(s + name, len, "style");
+			if ((script || style) && closed)
+				break;
+			e = body;
+			if (script || style) {
+				e = raw_end(s, n, body, script ? "script" :
+				    "style");
+				/* a tag right after the start tag is read as
+				 * one ("</x>", or "<body>" closing the head) */
+				if (e == 0 || (e > body && s[body] == '<'))
+					break;
+			}
+			if (style && e > body) {
+				memmove(s + w, s + r, body - r);
+				w += body - r;
+				r = e;
+			}
+		} else if (c == '/' && i + 2 < n && letter(s[i + 2])) {
+			const char *gt = memchr(s + i, '>', n - i);
+			if (gt == NULL)
+				break;
+			e = (size_t)(gt - s) + 1;
+		} else if (c == '!' && i + 3 < n && s[i + 2] == '-' &&
+		    s[i + 3] == '-') {
+			if ((e = comment_end(s, n, i)) == 0)
+				break;
+		} else if (c == '!' && n - i >= 9 &&
+		    jd_util_casemem(s + i + 2, 7, "doctype") == s + i + 2) {
+			if ((e = doctype_end(s, n, i)) == 0)
+				break;
+		} else if (c == '!' || c == '?' || c == '/')
+			break;
+		else
+			e = i + 1;	/* a '<' of text */
+		at = e;
+	}
+	if (r == 0)
+		return;	/* nothing dropped */
+	memmove(s + w, s + r, n - r);
+	b->len = w + n - r;
+	s[b->len] = '\0';
+}
