@@ -241,6 +241,20 @@ static const struct tcase kinds[] = {
 	{ "Q3 2024", "WN" },
 };
 
+/* Each case's text shown by show() must read as its want. */
+static void
+expect_each(const struct tcase *v, size_t n,
+    void (*show)(const char *, char *, size_t), const char *what)
+{
+	char got[64];
+
+	for (size_t i = 0; i < n; i++) {
+		show(v[i].text, got, sizeof got);
+		cr_expect_str_eq(got, v[i].want, "%s of \"%s\"", what,
+		    v[i].text);
+	}
+}
+
 static void
 kind_string(const char *text, char *out, size_t cap)
 {
@@ -256,13 +270,8 @@ kind_string(const char *text, char *out, size_t cap)
 
 Test(token, kinds)
 {
-	char got[64];
-
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-		kind_string(kinds[i].text, got, sizeof got);
-		cr_expect_str_eq(got, kinds[i].want, "kinds of \"%s\"",
-		    kinds[i].text);
-	}
+	expect_each(kinds, sizeof kinds / sizeof kinds[0], kind_string,
+	    "kinds");
 }
 
 /* Folded forms: what matching compares. */
@@ -374,13 +383,8 @@ caps_string(const char *text, char *out, size_t cap)
 
 Test(token, case_flags)
 {
-	char got[64];
-
-	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
-		caps_string(caps[i].text, got, sizeof got);
-		cr_expect_str_eq(got, caps[i].want, "case flags of \"%s\"",
-		    caps[i].text);
-	}
+	expect_each(caps, sizeof caps / sizeof caps[0], caps_string,
+	    "case flags");
 }
 
 /* A token per byte, the most there can be (the folds are sized once per
