@@ -1,9 +1,9 @@
 /*
- * html_mem.c: libxml2's and jansson's memory while one page is read. A parse allocates
- * every node, name and text of the page one by one and frees them all when
- * the page is done, so a page's libxml2 memory comes from a slab that is
- * reset at the end of the page: allocation is a pointer bump, freeing
- * inside the slab costs nothing, and the tree is freed in one step.
+ * html_mem.c: libxml2's and jansson's memory while one page is read. A
+ * parse allocates every node, name and text of the page one by one and
+ * frees them all when the page is done, so a page's memory comes from a
+ * slab that is reset at the end of the page: allocation is a pointer bump,
+ * freeing inside the slab costs nothing, and the tree goes in one step.
  *
  * The slabs are slices of one reservation made at start-up; a page takes a
  * free slice when it starts and gives it back when it ends, so as many
@@ -34,7 +34,8 @@
 
 #define SLICE_SIZE ((size_t)64 << 20)	/* one page's libxml2 memory */
 #define SLICES 32	/* pages read at once, at most, from slabs */
-#define KEEP_RESIDENT ((size_t)4 << 20)	/* a slice's memory kept between pages */
+/* a slice's memory kept resident between pages */
+#define KEEP_RESIDENT ((size_t)4 << 20)
 #define HDR 16	/* size of a block, before it; keeps 16-byte alignment */
 
 struct slab {

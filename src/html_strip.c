@@ -165,7 +165,6 @@ hb_strip_styles(struct jd_buf *b)
 
 	if (n == 0)
 		return;
-
 	for (;;) {
 		const char *lt = memchr(s + at, '<', n - at);
 		if (lt == NULL)
