@@ -238,16 +238,8 @@ static size_t
 raw_text(const char *s, size_t n, size_t i, const char *name, size_t len,
     struct jd_buf *out)
 {
-	char end[16] = "</";
+	size_t stop = hb_raw_close(s, n, i, name, len);
 
-	if (len > 10)
-		return i;
-	memcpy(end + 2, name, len);
-	end[len + 2] = '\0';
-	for (size_t k = 2; end[k]; k++)
-		end[k] = (char)lower((unsigned char)end[k]);
-	const char *e = jd_util_casemem(s + i, n - i, end);
-	size_t stop = e ? (size_t)(e - s) : n;
 	jd_buf_add(out, s + i, stop - i);
 	return stop;
 }

@@ -53,6 +53,10 @@ struct jd_posting *hb_append(struct jd_posting_list *l, const char *id,
 /* html_strip.c: drops the text of the style elements of a page (UTF-8
  * from hb_decode) in place, before it is parsed. */
 void hb_strip_styles(struct jd_buf *page);
+/* Where the raw text of element name[0..len) that starts at s[i] ends:
+ * at its first "</name" in any case, or n. */
+size_t hb_raw_close(const char *s, size_t n, size_t i, const char *name,
+    size_t len);
 
 /* html_mem.c: libxml2 allocates a page's memory from a slab between
  * hb_mem_begin and hb_mem_end (calls nest; the outermost pair counts). */

@@ -105,22 +105,32 @@ start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
 	}
 }
 
+size_t
+hb_raw_close(const char *s, size_t n, size_t i, const char *name, size_t len)
+{
+	char end[16] = "</";
+
+	if (len > sizeof end - 3)
+		return n;
+	memcpy(end + 2, name, len);
+	end[len + 2] = '\0';
+	const char *e = jd_util_casemem(s + i, n - i, end);
+	return e ? (size_t)(e - s) : n;
+}
+
 /* Where the raw text of element name that starts at i ends: at its
  * "</name", which must close with '>' after blanks; 0 when it does not. */
 static size_t
 raw_end(const char *s, size_t n, size_t i, const char *name)
 {
-	char end[16] = "</";
-	size_t len = strlen(name);
+	size_t len = strlen(name), e = hb_raw_close(s, n, i, name, len);
+	size_t j = e + 2 + len;
 
-	memcpy(end + 2, name, len + 1);
-	const char *e = jd_util_casemem(s + i, n - i, end);
-	if (e == NULL)
+	if (e == n)
 		return 0;
-	size_t j = (size_t)(e - s) + 2 + len;
 	while (j < n && blank((unsigned char)s[j]))
 		j++;
-	return j < n && s[j] == '>' ? (size_t)(e - s) : 0;
+	return j < n && s[j] == '>' ? e : 0;
 }
 
 /* The comment at s[i] ("<!--"): the index after its end, or 0. */
