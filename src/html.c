@@ -63,6 +63,7 @@ static struct bucket buckets[2][256];
 #define MAX_ANCHORS 8	/* per first letter */
 static uint32_t anchors[26][MAX_ANCHORS];
 static unsigned nanchors[26];
+static unsigned char anchor_pair[26][26];	/* their first two letters */
 static int anchors_off;
 
 /* Four bytes with their ASCII letters lowered: "|0x20" turns no other
@@ -101,6 +102,7 @@ add_anchor(const struct rule *r)
 		if (anchors[c][k] == a)
 			return;
 	anchors[c][nanchors[c]++] = a;
+	anchor_pair[c][r->phrase[best + 1] - 'a'] = 1;
 }
 
 /* Whether one of the line rules' anchors stands in s[0..n). */
@@ -111,7 +113,8 @@ maybe_line_phrase(const char *s, size_t n)
 		return 1;
 	for (size_t i = 0; i + ANCHOR_LEN <= n; i++) {
 		unsigned c = ((unsigned char)s[i] | 0x20) - 'a';
-		if (c >= 26 || nanchors[c] == 0)
+		unsigned d = ((unsigned char)s[i + 1] | 0x20) - 'a';
+		if (c >= 26 || d >= 26 || !anchor_pair[c][d])
 			continue;
 		uint32_t v = lower4(s + i);
 		for (unsigned k = 0; k < nanchors[c]; k++)
