@@ -53,17 +53,24 @@ struct bucket {
 static struct bucket buckets[2][256];
 
 /*
- * Four letters from each line rule's phrase, by their first letter: a line
- * in which none of them stands (in any case) holds no line phrase, since
- * folding neither makes nor parts letters. Most lines are let go on this
- * one pass instead of being folded and matched. A rule with no run of four
- * letters turns the test off (anchors_off).
+ * Anchors: the first four letters of each run of four or more letters in a
+ * line rule's phrase. A rule can match a line only if all its anchors stand
+ * there (in any case), since folding neither makes nor parts letters, so
+ * most lines are let go on one pass instead of being folded and matched.
+ * A rule with no such run, or too many anchors, turns the test off.
  */
 #define ANCHOR_LEN 4
-#define MAX_ANCHORS 8	/* per first letter */
-static uint32_t anchors[26][MAX_ANCHORS];
-static unsigned nanchors[26];
-static unsigned char anchor_pair[26][26];	/* their first two letters */
+#define MAX_ANCHORS 64	/* bits of a mask */
+#define MAX_LINE_RULES 64
+struct anchor {
+	uint32_t letters;
+	unsigned id;
+};
+static struct anchor anchors[26][MAX_ANCHORS];	/* by first letter */
+static unsigned nanchors[26], nanchor_ids;
+static unsigned char anchor_pair[26][26];	/* first two letters */
+static uint64_t rule_needs[MAX_LINE_RULES];	/* anchors each rule needs */
+static unsigned nline_rules;
 static int anchors_off;
 
 /* Four bytes with their ASCII letters lowered: "|0x20" turns no other
@@ -77,38 +84,55 @@ lower4(const char *s)
 	return v | 0x20202020u;
 }
 
-static void
-add_anchor(const struct rule *r)
+/* The id of the anchor at s (four lower-case letters), added if new. */
+static unsigned
+anchor_id(const char *s)
 {
-	size_t best = 0, blen = 0;
+	unsigned c = (unsigned)(s[0] - 'a');
+	uint32_t v = lower4(s);
 
+	for (unsigned k = 0; k < nanchors[c]; k++)
+		if (anchors[c][k].letters == v)
+			return anchors[c][k].id;
+	anchors[c][nanchors[c]].letters = v;
+	anchors[c][nanchors[c]++].id = nanchor_ids;
+	anchor_pair[c][s[1] - 'a'] = 1;
+	return nanchor_ids++;
+}
+
+static void
+add_anchors(const struct rule *r)
+{
+	uint64_t needs = 0;
+
+	if (nline_rules == MAX_LINE_RULES) {
+		anchors_off = 1;
+		return;
+	}
 	for (size_t i = 0; i < r->len;) {
 		size_t j = i;
 		while (j < r->len && r->phrase[j] >= 'a' && r->phrase[j] <= 'z')
 			j++;
-		if (j - i > blen) {
-			best = i;
-			blen = j - i;
+		if (j - i >= ANCHOR_LEN) {
+			if (nanchor_ids == MAX_ANCHORS) {
+				anchors_off = 1;
+				return;
+			}
+			needs |= (uint64_t)1 << anchor_id(r->phrase + i);
 		}
 		i = j + 1;
 	}
-	unsigned c = (unsigned)(r->phrase[best] - 'a');
-	if (blen < ANCHOR_LEN || nanchors[c] == MAX_ANCHORS) {
+	if (needs == 0)
 		anchors_off = 1;
-		return;
-	}
-	uint32_t a = lower4(r->phrase + best);
-	for (unsigned k = 0; k < nanchors[c]; k++)
-		if (anchors[c][k] == a)
-			return;
-	anchors[c][nanchors[c]++] = a;
-	anchor_pair[c][r->phrase[best + 1] - 'a'] = 1;
+	rule_needs[nline_rules++] = needs;
 }
 
-/* Whether one of the line rules' anchors stands in s[0..n). */
+/* Whether every anchor of some line rule stands in s[0..n). */
 static int
 maybe_line_phrase(const char *s, size_t n)
 {
+	uint64_t seen = 0;
+
 	if (anchors_off)
 		return 1;
 	for (size_t i = 0; i + ANCHOR_LEN <= n; i++) {
@@ -118,9 +142,12 @@ maybe_line_phrase(const char *s, size_t n)
 			continue;
 		uint32_t v = lower4(s + i);
 		for (unsigned k = 0; k < nanchors[c]; k++)
-			if (anchors[c][k] == v)
-				return 1;
+			if (anchors[c][k].letters == v)
+				seen |= (uint64_t)1 << anchors[c][k].id;
 	}
+	for (unsigned k = 0; k < nline_rules; k++)
+		if ((seen & rule_needs[k]) == rule_needs[k])
+			return 1;
 	return 0;
 }
 
@@ -129,7 +156,7 @@ index_rules(void)
 {
 	for (size_t i = 0; i < nrules; i++) {
 		if (rules[i].line && rules[i].len)
-			add_anchor(&rules[i]);
+			add_anchors(&rules[i]);
 		struct bucket *b;
 		if (rules[i].len == 0)
 			continue;
