@@ -139,6 +139,12 @@ step(int s, int c, int *counts)
 	}
 }
 
+/* char_class of each byte, and the bytes that leave a lone tag in its
+ * state (skipped in bulk): the same for every scan, made once. */
+static unsigned char cls_table[256];
+static unsigned char boring_table[NSTATES][256];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
 /*
  * Every '<' before a letter may open a start tag in some reading of the
  * page, so all of them are followed at once: one attribute count per state
@@ -146,12 +152,6 @@ step(int s, int c, int *counts)
  * Tags libxml2 really parses do not overlap, so at most one ends at each
  * end event, and the sum over end events bounds libxml2's work from above.
  */
-/* char_class of each byte, and the bytes that leave a lone tag in its
- * state (skipped in bulk): the same for every scan, made once. */
-static unsigned char cls_table[256];
-static unsigned char boring_table[NSTATES][256];
-static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
-
 struct scan {
 	const unsigned char *cls;
 	const unsigned char (*boring)[256];

@@ -46,6 +46,10 @@ struct jd_posting_list {
 	size_t n, cap;
 };
 
+/* Gives libxml2 the allocator pages are read with; call once, before any
+ * other libxml2 call (xmlInitParser included). */
+void jd_html_setup(void);
+
 /*
  * Reads the postings in bytes[0..len) named path: one for a page or a text
  * file, one for each element of a .json file. Appends them to out (their
@@ -57,10 +61,6 @@ struct jd_posting_list {
  * Any bytes are safe: the caller caps the size, and pages past 256 MiB
  * are read in part with a warning.
  */
-/* Gives libxml2 the allocator pages are read with; call once, before any
- * other libxml2 call (xmlInitParser included). */
-void jd_html_setup(void);
-
 size_t jd_html_read(const char *path, const char *bytes, size_t len,
     struct jd_posting_list *out);
 /* The same, for bytes jd_load_guard passed: widest is what it counted
