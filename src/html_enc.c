@@ -136,22 +136,47 @@ from_charset(const char *cs, const char *s, size_t n, struct jd_buf *out)
 	return 0;
 }
 
+/* Sixteen bytes at a time; the compiler maps these to SIMD registers
+ * where the machine has them. */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
+/* Whether any of the 16 bytes at s is a control byte other than tab,
+ * line feed and carriage return. */
+static int
+has_control(const char *s)
+{
+	bytes16 v, m;
+	uint64_t half[2];
+
+	memcpy(&v, s, sizeof v);
+	m = (bytes16)((v < 0x20) & (v != '\t') & (v != '\n') & (v != '\r')) |
+	    (bytes16)(v == 0x7f);
+	memcpy(half, &m, sizeof half);
+	return (half[0] | half[1]) != 0;
+}
+
 /* NUL and control bytes confuse the parser: they become spaces. Returns
  * how many there were. */
 static size_t
 scrub_controls(struct jd_buf *b)
 {
-	size_t k = 0;
+	size_t k = 0, i = 0;
 
-	for (size_t i = 0; i < b->len; i++) {
-		unsigned char c = (unsigned char)b->data[i];
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-		    c == 0x7f) {
-			b->data[i] = ' ';
-			k++;
+	for (;;) {
+		while (i + 16 <= b->len && !has_control(b->data + i))
+			i += 16;	/* pages seldom have any */
+		if (i == b->len)
+			return k;
+		size_t end = i + 16 <= b->len ? i + 16 : b->len;
+		for (; i < end; i++) {
+			unsigned char c = (unsigned char)b->data[i];
+			if ((c < 0x20 && c != '\t' && c != '\n' &&
+			    c != '\r') || c == 0x7f) {
+				b->data[i] = ' ';
+				k++;
+			}
 		}
 	}
-	return k;
 }
 
 /* *same: out holds the bytes of s unchanged. */

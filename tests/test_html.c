@@ -507,6 +507,45 @@ Test(html, title_patterns)
 	}
 }
 
+/* A control byte anywhere, a page's last byte too, reads as a space;
+ * tab, line feed and carriage return read as white space anyway. */
+Test(html, control_bytes_read_as_spaces)
+{
+	static const char ctl[] = { 0x01, 0x08, 0x0b, 0x0c, 0x1b, 0x1f, 0x7f };
+
+	for (size_t c = 0; c < sizeof ctl; c++)
+		for (size_t pad = 0; pad < 40; pad++) {
+			struct jd_buf b = JD_BUF_INIT;
+			for (int i = 0; i < 4; i++)
+				jd_buf_adds(&b, "<p>Ten years of patience with "
+				    "odd markup and plain words.</p>");
+			jd_buf_adds(&b, "<p>");
+			for (size_t i = 0; i < pad; i++)
+				jd_buf_addc(&b, 'x');
+			jd_buf_adds(&b, " Python");
+			jd_buf_addc(&b, ctl[c]);
+			/* the page may end right after the control byte */
+			if (pad % 2)
+				jd_buf_adds(&b, "and SQL</p>");
+			struct jd_posting_list l = { 0 };
+			jd_html_read("c.html", b.data, b.len, &l);
+			char *all = text_of(&l.v[0]);
+			cr_expect_null(strchr(all, ctl[c]), "byte %#x kept",
+			    ctl[c]);
+			if (pad % 2)
+				cr_expect_not_null(strstr(all, "Python and SQL"),
+				    "byte %#x after %zu bytes: %s", ctl[c], pad,
+				    all);
+			else
+				cr_expect(jd_util_has_suffix(all, "Python"),
+				    "byte %#x last, after %zu bytes: %s",
+				    ctl[c], pad, all);
+			free(all);
+			jd_posting_list_free(&l);
+			jd_buf_free(&b);
+		}
+}
+
 /* libxml2 2.9.14 is quadratic in the attributes of one tag: 200,000 of
  * them must not take minutes. */
 Test(html, many_attributes)
