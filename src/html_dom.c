@@ -150,15 +150,11 @@ tag_index_fill(void)
 	}
 }
 
-unsigned
-hb_tag(const xmlNode *n)
+static unsigned
+tag_bits(const char *name)
 {
-	const char *name;
 	size_t len;
 
-	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
-		return 0;
-	name = (const char *)n->name;
 	if (name[0] < 'a' || name[0] > 'z')
 		return 0;
 	len = strnlen(name, TAG_MAX_LEN + 1);
@@ -175,6 +171,25 @@ hb_tag(const xmlNode *n)
 			return tags[slot[k] - 1].bits;
 	}
 	return 0;
+}
+
+/* An element's bits are kept in its extra field (which libxml2 leaves
+ * to XPath and XSLT) once found: every pass over the tree asks. */
+#define TAG_KNOWN 0x8000u
+_Static_assert(HB_MAINLIKE < TAG_KNOWN, "tag bits fit beside the mark");
+
+unsigned
+hb_tag(const xmlNode *n)
+{
+	unsigned bits;
+
+	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
+		return 0;
+	if (n->extra & TAG_KNOWN)
+		return n->extra & ~TAG_KNOWN;
+	bits = tag_bits((const char *)n->name);
+	((xmlNode *)n)->extra = (unsigned short)(bits | TAG_KNOWN);
+	return bits;
 }
 
 int
