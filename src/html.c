@@ -127,6 +127,12 @@ add_anchors(const struct rule *r)
 	rule_needs[nline_rules++] = needs;
 }
 
+static int
+is_letter(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
 /* Whether every anchor of some line rule stands in s[0..n). */
 static int
 maybe_line_phrase(const char *s, size_t n)
@@ -135,15 +141,23 @@ maybe_line_phrase(const char *s, size_t n)
 
 	if (anchors_off)
 		return 1;
-	for (size_t i = 0; i + ANCHOR_LEN <= n; i++) {
+	/* an anchor starts a run of letters in the phrase, so in the line
+	 * too: only the first letter of each run is looked at */
+	for (size_t i = 0; i + ANCHOR_LEN <= n;) {
 		unsigned c = ((unsigned char)s[i] | 0x20) - 'a';
 		unsigned d = ((unsigned char)s[i + 1] | 0x20) - 'a';
-		if (c >= 26 || d >= 26 || !anchor_pair[c][d])
+		if (c >= 26) {
+			i++;
 			continue;
-		uint32_t v = lower4(s + i);
-		for (unsigned k = 0; k < nanchors[c]; k++)
-			if (anchors[c][k].letters == v)
-				seen |= (uint64_t)1 << anchors[c][k].id;
+		}
+		if (d < 26 && anchor_pair[c][d]) {
+			uint32_t v = lower4(s + i);
+			for (unsigned k = 0; k < nanchors[c]; k++)
+				if (anchors[c][k].letters == v)
+					seen |= (uint64_t)1 << anchors[c][k].id;
+		}
+		for (i++; i < n && is_letter((unsigned char)s[i]);)
+			i++;
 	}
 	for (unsigned k = 0; k < nline_rules; k++)
 		if ((seen & rule_needs[k]) == rule_needs[k])

@@ -351,13 +351,15 @@ Test(html, legal_lines_in_any_case_and_dash)
 	    "verify their work.</li>"
 	    "</ul><p>We are an EQUAL OPPORTUNITY EMPLOYER and proud of it.</p>"
 	    "<p>This employer participates in E\xe2\x80\x90Verify.</p>"
+	    "<p>Acme (an equal-opportunity employer) hires on merit.</p>"
 	    "</main></body></html>");
 	struct jd_posting *p = &l.v[0];
 	char *legal = lines_of(p, JD_SEC_LEGAL),
 	    *resp = lines_of(p, JD_SEC_RESPONSIBILITIES);
 
 	cr_expect_str_eq(legal, "We are an EQUAL OPPORTUNITY EMPLOYER and proud of it.|"
-	    "This employer participates in E\xe2\x80\x90Verify.");
+	    "This employer participates in E\xe2\x80\x90Verify.|"
+	    "Acme (an equal-opportunity employer) hires on merit.");
 	cr_expect_not_null(strstr(resp, "Tune PostgreSQL"), "%s", resp);
 	cr_expect_not_null(strstr(resp, "verify their work"), "%s", resp);
 	free(legal);
