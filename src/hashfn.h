@@ -76,6 +76,18 @@ jd_filter_has(const unsigned long long *f, unsigned hashv)
 	jd_filter_set(filter, jd_hv_);					\
 } while (0)
 
+/* Two buckets an entry for a table looked up on every word, once it is
+ * built (uthash lets chains grow to ten): a word that passes the filter
+ * is found at the head of its bucket, not a few cache misses down a
+ * chain. */
+#define JD_HASH_SPREAD(head) do {					\
+	int jd_oom_ = 0;						\
+	while ((head) != NULL && (head)->hh.tbl->num_buckets <		\
+	    2 * (head)->hh.tbl->num_items)				\
+		HASH_EXPAND_BUCKETS(hh, (head)->hh.tbl, jd_oom_);	\
+	(void)jd_oom_;							\
+} while (0)
+
 #define uthash_fatal(msg) do {						\
 	fprintf(stderr, "jdalign: out of memory (%s)\n", msg);		\
 	abort();							\

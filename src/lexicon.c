@@ -382,6 +382,7 @@ jd_lexicon_load(struct jd_lexicon *lex, const char *text, size_t len,
 		p = nl ? nl + 1 : NULL;
 	}
 	free(copy);
+	JD_HASH_SPREAD(lex->aliases);
 	return 0;
 }
 
@@ -420,6 +421,7 @@ jd_lexicon_load_blocks(struct jd_lexicon *lex, const char *text, size_t len)
 		}
 		s = e + 1;
 	}
+	JD_HASH_SPREAD(lex->aliases);
 }
 
 int

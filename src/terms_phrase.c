@@ -104,6 +104,7 @@ lists_load(void)
 			s = e + 1;
 		}
 	}
+	JD_HASH_SPREAD(table);
 }
 
 /* The lists a word stands in (IN_FULL and IN_START bits). */
