@@ -616,15 +616,8 @@ hb_text_chars(const char *s, size_t n, int *space)
 		ready = 1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		switch (cls[u[i]]) {
-		case TC_CHAR:
-			count++;
-			sp = 0;
-			break;
-		case TC_CONT:
-			sp = 0;
-			break;
-		case TC_C2:
+		int c = cls[u[i]];
+		if (c == TC_C2) {
 			if (i + 1 < n && u[i + 1] == 0xa0) {
 				i++;
 				count += !sp;	/* NBSP: a space */
@@ -633,11 +626,12 @@ hb_text_chars(const char *s, size_t n, int *space)
 				count++;
 				sp = 0;
 			}
-			break;
-		default:
-			count += !sp;
-			sp = 1;
+			continue;
 		}
+		/* no branch on what comes by turns: words and spaces */
+		int is_space = c == TC_SPACE;
+		count += (size_t)((c == TC_CHAR) | (is_space & !sp));
+		sp = is_space;
 	}
 	*space = sp;
 	return count;
