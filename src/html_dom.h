@@ -34,6 +34,9 @@ const char *hb_decode(const char *s, size_t n, size_t widest,
 /* Parses UTF-8 made by hb_decode (and prepares the tree with
  * hb_dom_prepare); NULL when libxml2 gives no tree. */
 htmlDocPtr hb_parse_utf8(const char *s, size_t n);
+/* Frees a tree from hb_parse_utf8 (html_mem.c): nothing to do when all
+ * of it lies in the page's slab. */
+void hb_free_doc(xmlDocPtr doc);
 
 /* ------------------------------------------------------------ html_dom.c */
 

@@ -21,7 +21,7 @@
 #include <jansson.h>
 #include <libxml/xmlmemory.h>
 
-#include "html_int.h"
+#include "html_dom.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
@@ -41,6 +41,7 @@
 struct slab {
 	char *base, *top, *end;
 	int depth;	/* nested hb_mem_begin calls */
+	size_t spilled;	/* blocks from malloc since the slice was taken */
 };
 
 static char *region;
@@ -77,6 +78,7 @@ mem_malloc(size_t n)
 		memcpy(p, &n, sizeof n);
 		return p + HDR;
 	}
+	cur.spilled += cur.base != NULL;
 	return malloc(n);
 }
 
@@ -95,8 +97,10 @@ mem_realloc(void *p, size_t n)
 {
 	if (p == NULL)
 		return mem_malloc(n);
-	if (!in_region(p))
+	if (!in_region(p)) {
+		cur.spilled += cur.base != NULL;
 		return realloc(p, n);
+	}
 	size_t old = block_size(p);
 	char *start = (char *)p - HDR;
 	size_t had = (old + HDR + 15) & ~(size_t)15;
@@ -168,6 +172,23 @@ hb_mem_begin(void)
 	pthread_mutex_unlock(&lock);
 	cur.base = cur.top = region + (size_t)slice * SLICE_SIZE;
 	cur.end = cur.base + SLICE_SIZE;
+	cur.spilled = 0;
+}
+
+/* Whether all of libxml2's and jansson's memory since the outermost
+ * hb_mem_begin is in the slab, so freeing it would change nothing. */
+static int
+all_in_slab(void)
+{
+	return cur.base != NULL && cur.spilled == 0;
+}
+
+void
+hb_free_doc(xmlDocPtr doc)
+{
+	/* a tree wholly in the slab goes with it */
+	if (doc && !all_in_slab())
+		xmlFreeDoc(doc);
 }
 
 void

@@ -47,8 +47,7 @@ hb_fragment(struct jd_posting *p, const char *html, size_t len)
 	if (root)
 		hb_walk(p, root, NULL);
 	jd_buf_free(&utf8);
-	if (doc)
-		xmlFreeDoc(doc);
+	hb_free_doc(doc);
 }
 
 /* ------------------------------------------------------------ sources */
@@ -406,7 +405,7 @@ html_posting(struct jd_posting *p, const char *bytes, size_t len,
 		jd_posting_warn(p, "empty file");
 	} else {
 		page(p, doc);
-		xmlFreeDoc(doc);
+		hb_free_doc(doc);
 	}
 	jd_buf_free(&utf8);
 }

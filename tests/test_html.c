@@ -596,6 +596,32 @@ Test(html, deep_nesting)
 	jd_buf_free(&b);
 }
 
+/* A tree too big for the memory a page gets at first (64 MB) is read to
+ * its end, and all of it freed (make check runs this under
+ * LeakSanitizer). */
+Test(html, tree_beyond_the_slab)
+{
+	struct jd_buf b = JD_BUF_INIT;
+	const int items = 400000;
+
+	jd_buf_adds(&b, "<html><body><h1>Support Engineer</h1><ul>");
+	for (int i = 0; i < items; i++)
+		jd_buf_printf(&b, "<li>Ticket %d answered</li>", i);
+	jd_buf_adds(&b, "</ul></body></html>");
+	struct jd_posting_list l = { 0 };
+	jd_html_read("big.html", b.data, b.len, &l);
+	const struct jd_posting *p = &l.v[0];
+	size_t lines = 0;
+	const char *last = "";
+	for (size_t s = 0; s < p->nsections; s++)
+		for (size_t k = 0; k < p->sections[s].nlines; k++, lines++)
+			last = p->sections[s].lines[k];
+	cr_expect_eq(lines, (size_t)items);
+	cr_expect_str_eq(last, "Ticket 399999 answered");
+	jd_posting_list_free(&l);
+	jd_buf_free(&b);
+}
+
 /* Any bytes at all: a clear status, no crash. */
 Test(html, arbitrary_bytes)
 {
