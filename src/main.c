@@ -2,6 +2,7 @@
  * main.c: a thin main around jd_main, which parses the command line and
  * runs it; libxml2 is initialised here once, before any worker starts.
  */
+#include <malloc.h>
 #include <signal.h>
 
 #include <libxml/parser.h>
@@ -83,6 +84,10 @@ main(int argc, char **argv)
 	/* A write past `ulimit -f` then fails with EFBIG, which the reports
 	 * catch, instead of killing the process mid-file. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* Each page is read into buffers of its size and freed: memory kept
+	 * for the next page is not faulted in again. */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	rc = jd_main(argc, argv, stdout, stderr);
 
 	xmlCleanupParser();
