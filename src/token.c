@@ -525,6 +525,39 @@ scan_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 	}
 }
 
+/*
+ * A chunk of ASCII letters and digits, and one of letters with a mark
+ * after it ("teams," "Kafka."), as scan_chunk would read them: one word or
+ * number, then the mark. Returns 0 (nothing added) for any other chunk.
+ */
+static int
+plain_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
+    int *flags)
+{
+	size_t i = a, digits = 0;
+
+	while (i < b && ascii[sc->s[i]]) {
+		digits += sc->s[i] <= '9';
+		i++;
+	}
+	if (i == b) {
+		add_token(t, sc, a, b, digits == b - a ? JD_TOK_NUM :
+		    JD_TOK_WORD, *flags);
+		*flags = 0;
+		return 1;
+	}
+	/* a mark that joins no word and keeps none of it */
+	int c = sc->s[i];
+	if (i + 1 != b || i == a || digits || !(c == ',' || c == ';' ||
+	    c == ':' || c == ')' || c == '!' || c == '?' || c == '.'))
+		return 0;
+	add_token(t, sc, a, i, JD_TOK_WORD, *flags);
+	int abbr = c == '.' && abbreviation(t);
+	add_token(t, sc, i, b, JD_TOK_PUNCT, 0);
+	*flags = ends_sentence(c) && !abbr ? JD_TOKF_SENT : 0;
+	return 1;
+}
+
 /* Where the white-space-delimited chunk starting at i ends. */
 static size_t
 chunk_end(const struct scan *sc, size_t i)
@@ -561,7 +594,8 @@ jd_token_scan(struct jd_tokens *t, const char *text, size_t len)
 			continue;
 		}
 		size_t e = chunk_end(&sc, i);
-		scan_chunk(t, &sc, i, e, &flags);
+		if (!plain_chunk(t, &sc, i, e, &flags))
+			scan_chunk(t, &sc, i, e, &flags);
 		i = e;
 	}
 }

@@ -329,6 +329,38 @@ Test(token, sentence_starts)
 	jd_tokens_free(&t);
 }
 
+/* A mark after a word is a token of its own; which marks start a
+ * sentence; a number keeps its last dot out, a year is a number. */
+Test(token, marks_after_words)
+{
+	struct jd_tokens t = JD_TOKENS_INIT;
+	const char *s = "Teams, Kafka; Python) go! Rust? no. 2024 v2. Etc.";
+	static const struct { const char *fold; int kind, sent; } want[] = {
+		{ "teams", JD_TOK_WORD, 1 }, { ",", JD_TOK_PUNCT, 0 },
+		{ "kafka", JD_TOK_WORD, 0 }, { ";", JD_TOK_PUNCT, 0 },
+		{ "python", JD_TOK_WORD, 1 }, { ")", JD_TOK_PUNCT, 0 },
+		{ "go", JD_TOK_WORD, 0 }, { "!", JD_TOK_PUNCT, 0 },
+		{ "rust", JD_TOK_WORD, 1 }, { "?", JD_TOK_PUNCT, 0 },
+		{ "no", JD_TOK_WORD, 1 }, { ".", JD_TOK_PUNCT, 0 },
+		{ "2024", JD_TOK_NUM, 0 }, { "v2", JD_TOK_WORD, 0 },
+		{ ".", JD_TOK_PUNCT, 0 }, { "etc", JD_TOK_WORD, 1 },
+		{ ".", JD_TOK_PUNCT, 0 },
+	};
+
+	jd_token_scan(&t, s, strlen(s));
+	cr_assert_eq(t.n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < t.n; i++) {
+		cr_expect_eq(t.v[i].fold_len, strlen(want[i].fold), "token %zu",
+		    i);
+		cr_expect(memcmp(jd_token_fold(&t, i), want[i].fold,
+		    t.v[i].fold_len) == 0, "token %zu", i);
+		cr_expect_eq(t.v[i].kind, want[i].kind, "token %zu kind", i);
+		cr_expect_eq((t.v[i].flags & JD_TOKF_SENT) != 0, want[i].sent,
+		    "token %zu (%s) starts a sentence?", i, want[i].fold);
+	}
+	jd_tokens_free(&t);
+}
+
 Test(token, offsets)
 {
 	struct jd_tokens t = JD_TOKENS_INIT;
