@@ -601,6 +601,27 @@ tc_class(unsigned char c)
 	return (c & 0xc0) == 0x80 ? TC_CONT : TC_CHAR;
 }
 
+/* Eight bytes at a time: one bit (the top of its byte) per byte equal
+ * to c. */
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+static uint64_t
+bytes_equal(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (ONES * c);
+
+	return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
+}
+
+/* The white space of tc_class in eight ASCII bytes. */
+static uint64_t
+spaces8(uint64_t w)
+{
+	return bytes_equal(w, ' ') | bytes_equal(w, '\n') |
+	    bytes_equal(w, '\t') | bytes_equal(w, '\r') | bytes_equal(w, '\f');
+}
+
 size_t
 hb_text_chars(const char *s, size_t n, int *space)
 {
@@ -616,6 +637,18 @@ hb_text_chars(const char *s, size_t n, int *space)
 		ready = 1;
 	}
 	for (size_t i = 0; i < n; i++) {
+		uint64_t w;
+		if (i + 8 <= n && (memcpy(&w, u + i, 8), !(w & HIGHS))) {
+			/* ASCII: every byte not white space counts, and
+			 * the first of each run of white space */
+			uint64_t sp8 = spaces8(w);
+			uint64_t before = sp8 << 8 | (sp ? 0x80u : 0u);
+			count += 8 - (size_t)__builtin_popcountll(sp8) +
+			    (size_t)__builtin_popcountll(sp8 & ~before);
+			sp = (int)(sp8 >> 63);
+			i += 7;
+			continue;
+		}
 		int c = cls[u[i]];
 		if (c == TC_C2) {
 			if (i + 1 < n && u[i + 1] == 0xa0) {

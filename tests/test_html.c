@@ -509,6 +509,61 @@ Test(html, title_patterns)
 	}
 }
 
+/* Characters a reader sees, as the main-content choice counts them:
+ * a run of white space (a no-break space too) is one, a UTF-8 sequence
+ * is one. The count that reads eight bytes at a time agrees with this
+ * byte-by-byte definition on texts of every kind of byte. */
+size_t hb_text_chars(const char *s, size_t n, int *space);
+
+static size_t
+chars_by_definition(const unsigned char *u, size_t n, int *space)
+{
+	size_t count = 0;
+	int sp = *space;
+
+	for (size_t i = 0; i < n; i++) {
+		int white = u[i] == ' ' || u[i] == '\t' || u[i] == '\n' ||
+		    u[i] == '\r' || u[i] == '\f';
+		if (u[i] == 0xc2 && i + 1 < n && u[i + 1] == 0xa0) {
+			i++;
+			white = 1;
+		}
+		if (white)
+			count += !sp;
+		else if ((u[i] & 0xc0) != 0x80)
+			count++;
+		sp = white;
+	}
+	*space = sp;
+	return count;
+}
+
+Test(html, visible_characters_counted)
+{
+	static const unsigned char bytes[] = {
+		' ', '\n', '\t', '\r', '\f', '\v', 'a', 'Z', '0', '.', 0x01,
+		0x7f, 0xc2, 0xa0, 0xc3, 0xa9, 0x80, 0xe2, 0xff
+	};
+	unsigned long long r = 88172645463325252ULL;
+	unsigned char buf[80];
+
+	for (int k = 0; k < 200000; k++) {
+		r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+		size_t n = r % sizeof buf;
+		for (size_t i = 0; i < n; i++) {
+			r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+			buf[i] = bytes[(r >> 8) % sizeof bytes];
+		}
+		int s1 = (int)(r >> 60) & 1, s2 = s1;
+		size_t want = chars_by_definition(buf, n, &s1);
+		size_t got = hb_text_chars((const char *)buf, n, &s2);
+		cr_expect(want == got && s1 == s2, "%zu bytes: %zu "
+		    "characters, not %zu", n, got, want);
+		if (want != got || s1 != s2)
+			break;
+	}
+}
+
 /* A control byte anywhere, a page's last byte too, reads as a space;
  * tab, line feed and carriage return read as white space anyway. */
 Test(html, control_bytes_read_as_spaces)
