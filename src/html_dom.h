@@ -31,9 +31,14 @@
  */
 const char *hb_decode(const char *s, size_t n, size_t widest,
     struct jd_buf *out, size_t *repaired);
-/* Parses UTF-8 made by hb_decode (and prepares the tree with
- * hb_dom_prepare); NULL when libxml2 gives no tree. */
-htmlDocPtr hb_parse_utf8(const char *s, size_t n);
+/* Parses UTF-8 made by hb_decode and hb_strip_raw (sc: the scripts it set
+ * aside, or NULL) and prepares the tree with hb_dom_prepare; NULL when
+ * libxml2 gives no tree. */
+htmlDocPtr hb_parse_utf8(const char *s, size_t n,
+    const struct hb_scripts *sc);
+/* The text of a script element (html_dom.c): what the parse read, or what
+ * hb_strip_raw set aside. Free with xmlFree. */
+xmlChar *hb_script_text(xmlNode *n);
 /* Frees a tree from hb_parse_utf8 (html_mem.c): nothing to do when all
  * of it lies in the page's slab. */
 void hb_free_doc(xmlDocPtr doc);

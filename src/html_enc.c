@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <libxml/SAX2.h>
+
 #include "html_dom.h"
 #include "jdalign/load.h"
 #include "jdalign/util.h"
@@ -394,17 +396,45 @@ hb_decode(const char *s, size_t n, size_t widest, struct jd_buf *out,
 	return enc;
 }
 
+struct script_texts {
+	const struct hb_scripts *sc;
+	size_t next;	/* scripts started so far */
+};
+
+/* libxml2 starts the elements of a page in its order, so the k-th script
+ * element started is the k-th script start tag hb_strip_raw read. */
+static void
+start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	htmlParserCtxtPtr ctxt = ctx;
+	struct script_texts *st = ctxt->_private;
+
+	xmlSAX2StartElement(ctx, name, atts);
+	if (name[0] != 's' || strcmp((const char *)name, "script") != 0 ||
+	    st->next >= st->sc->n)
+		return;
+	size_t at = st->sc->at[st->next++];
+	if (at != HB_SCRIPT_KEPT && ctxt->node &&
+	    strcmp((const char *)ctxt->node->name, "script") == 0)
+		ctxt->node->content = (xmlChar *)st->sc->text.data + at;
+}
+
 htmlDocPtr
-hb_parse_utf8(const char *s, size_t n)
+hb_parse_utf8(const char *s, size_t n, const struct hb_scripts *sc)
 {
 	htmlParserCtxtPtr ctxt;
 	htmlDocPtr doc;
+	struct script_texts st = { sc, 0 };
 
 	if (n == 0 || n > (size_t)INT32_MAX)
 		return NULL;
 	ctxt = htmlNewParserCtxt();
 	if (ctxt == NULL)
 		return NULL;
+	if (sc && sc->n) {
+		ctxt->_private = &st;
+		ctxt->sax->startElement = start_element;
+	}
 	doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", PARSE_OPTS);
 	htmlFreeParserCtxt(ctxt);
 	if (doc && xmlDocGetRootElement(doc))

@@ -50,9 +50,23 @@ void hb_classify(struct jd_posting *p, const char *visible, size_t n);
 struct jd_posting *hb_append(struct jd_posting_list *l, const char *id,
     const char *path);
 
+/* The text of a page's script elements, set aside before the parse: one
+ * entry per script start tag in the order of the page, up to where the
+ * stripping stopped. */
+struct hb_scripts {
+	struct jd_buf text;	/* the texts, each ending in NUL */
+	size_t *at;	/* where each script's text starts in text, or
+			 * HB_SCRIPT_KEPT: the page still holds it */
+	size_t n, cap;
+};
+#define HB_SCRIPTS_INIT { JD_BUF_INIT, NULL, 0, 0 }
+#define HB_SCRIPT_KEPT ((size_t)-1)
+
 /* html_strip.c: drops the text of the style elements of a page (UTF-8
- * from hb_decode) in place, before it is parsed. */
-void hb_strip_styles(struct jd_buf *page);
+ * from hb_decode) in place, before it is parsed, and moves the text of
+ * its script elements to scripts (reset first). */
+void hb_strip_raw(struct jd_buf *page, struct hb_scripts *scripts);
+void hb_scripts_free(struct hb_scripts *scripts);
 /* Where the raw text of element name[0..len) that starts at s[i] ends:
  * at its first "</name" in any case, or n. */
 size_t hb_raw_close(const char *s, size_t n, size_t i, const char *name,

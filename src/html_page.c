@@ -24,6 +24,7 @@ void
 hb_fragment(struct jd_posting *p, const char *html, size_t len)
 {
 	struct jd_buf utf8 = JD_BUF_INIT;
+	struct hb_scripts scripts = HB_SCRIPTS_INIT;
 	htmlDocPtr doc;
 	xmlNode *root;
 	size_t repaired;
@@ -41,13 +42,14 @@ hb_fragment(struct jd_posting *p, const char *html, size_t len)
 		free(cause);
 		return;
 	}
-	hb_strip_styles(&utf8);
-	doc = hb_parse_utf8(jd_buf_str(&utf8), utf8.len);
+	hb_strip_raw(&utf8, &scripts);
+	doc = hb_parse_utf8(jd_buf_str(&utf8), utf8.len, &scripts);
 	root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (root)
 		hb_walk(p, root, NULL);
 	jd_buf_free(&utf8);
 	hb_free_doc(doc);
+	hb_scripts_free(&scripts);
 }
 
 /* ------------------------------------------------------------ sources */
@@ -374,6 +376,7 @@ html_posting(struct jd_posting *p, const char *bytes, size_t len,
     size_t widest)
 {
 	struct jd_buf utf8 = JD_BUF_INIT, m = JD_BUF_INIT;
+	struct hb_scripts scripts = HB_SCRIPTS_INIT;
 	size_t repaired;
 	const char *enc = hb_decode(bytes, len, widest, &utf8, &repaired);
 	htmlDocPtr doc;
@@ -395,8 +398,8 @@ html_posting(struct jd_posting *p, const char *bytes, size_t len,
 		jd_posting_warn(p, jd_buf_str(&m));
 	}
 	jd_buf_free(&m);
-	hb_strip_styles(&utf8);
-	doc = hb_parse_utf8(jd_buf_str(&utf8), utf8.len);
+	hb_strip_raw(&utf8, &scripts);
+	doc = hb_parse_utf8(jd_buf_str(&utf8), utf8.len, &scripts);
 	if (doc == NULL && !blank(jd_buf_str(&utf8), utf8.len)) {
 		p->status = JD_POST_ERROR;
 		jd_posting_warn(p, "not readable as HTML");
@@ -408,6 +411,7 @@ html_posting(struct jd_posting *p, const char *bytes, size_t len,
 		hb_free_doc(doc);
 	}
 	jd_buf_free(&utf8);
+	hb_scripts_free(&scripts);
 }
 
 size_t

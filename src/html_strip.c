@@ -1,8 +1,11 @@
 /*
- * html_strip.c: drops the text of style elements before a page is parsed.
- * Nothing reads a style sheet (hidden text is found from attributes and
- * class names), yet libxml2 reads raw text one character at a time, and on
- * saved pages a third of the bytes are style sheets.
+ * html_strip.c: drops the text of style elements before a page is parsed,
+ * and sets the text of script elements aside. Nothing reads a style sheet
+ * (hidden text is found from attributes and class names), and only the
+ * readers of embedded data read scripts, yet libxml2 reads raw text one
+ * character at a time, and on saved pages over half of the bytes are style
+ * sheets and scripts. The parse puts each script's text back on its
+ * element (hb_parse_utf8), where hb_script_text finds it.
  *
  * The scan reads markup the way libxml2 2.9 does in recovery mode, as far
  * as it needs to know where each style element's text starts and ends:
@@ -167,12 +170,65 @@ doctype_end(const char *s, size_t n, size_t i)
 	return (size_t)(gt - s) + 1;
 }
 
+/* Sets a script's text aside as libxml2 would read it: without the
+ * characters XML does not allow (U+FFFE and U+FFFF, and surrogates). */
+static void
+set_aside(struct hb_scripts *sc, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	/* the next lead byte of each: EF BF BE-BF, ED A0-BF xx */
+	const unsigned char *ef = memchr(u, 0xef, len), *ed = memchr(u, 0xed,
+	    len);
+	size_t from = 0;
+
+	if (sc->n == sc->cap) {
+		sc->cap = sc->cap ? sc->cap * 2 : 16;
+		sc->at = xreallocarray(sc->at, sc->cap, sizeof *sc->at);
+	}
+	sc->at[sc->n++] = sc->text.len;
+	while (ef || ed) {
+		const unsigned char *p = ed == NULL || (ef && ef < ed) ? ef : ed;
+		size_t i = (size_t)(p - u);
+		if (i + 3 <= len && ((p[0] == 0xef && p[1] == 0xbf &&
+		    p[2] >= 0xbe) || (p[0] == 0xed && p[1] >= 0xa0))) {
+			jd_buf_add(&sc->text, s + from, i - from);
+			from = i + 3;
+		}
+		if (p == ef)
+			ef = memchr(p + 1, 0xef, len - i - 1);
+		else
+			ed = memchr(p + 1, 0xed, len - i - 1);
+	}
+	jd_buf_add(&sc->text, s + from, len - from);
+	jd_buf_addc(&sc->text, '\0');
+}
+
+static void
+keep_script(struct hb_scripts *sc)
+{
+	if (sc->n == sc->cap) {
+		sc->cap = sc->cap ? sc->cap * 2 : 16;
+		sc->at = xreallocarray(sc->at, sc->cap, sizeof *sc->at);
+	}
+	sc->at[sc->n++] = HB_SCRIPT_KEPT;
+}
+
 void
-hb_strip_styles(struct jd_buf *b)
+hb_scripts_free(struct hb_scripts *sc)
+{
+	jd_buf_free(&sc->text);
+	free(sc->at);
+	memset(sc, 0, sizeof *sc);
+}
+
+void
+hb_strip_raw(struct jd_buf *b, struct hb_scripts *sc)
 {
 	char *s = b->data;
 	size_t n = b->len, at = 0, r = 0, w = 0; /* scanned, copied, written */
 
+	jd_buf_reset(&sc->text);
+	sc->n = 0;
 	if (n == 0)
 		return;
 	for (;;) {
@@ -200,7 +256,11 @@ hb_strip_styles(struct jd_buf *b)
 				if (e == 0 || (e > body && s[body] == '<'))
 					break;
 			}
-			if (style && e > body) {
+			if (script && e > body)
+				set_aside(sc, s + body, e - body);
+			else if (script)
+				keep_script(sc);
+			if ((style || script) && e > body) {
 				memmove(s + w, s + r, body - r);
 				w += body - r;
 				r = e;

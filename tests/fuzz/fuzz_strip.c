@@ -1,7 +1,9 @@
 /*
- * fuzz_strip.c: html_strip.c against libxml2. A page as hb_decode makes it
- * and the same page with its style text dropped must parse to the same
- * tree once every style element is emptied; a difference aborts.
+ * fuzz_strip.c: html_strip.c against libxml2. A page as hb_decode makes it,
+ * and the same page with its style text dropped and its script text set
+ * aside, must parse to the same tree once every style element is emptied
+ * and every script element holds its text as hb_script_text reads it (an
+ * attribute here); a difference aborts.
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
@@ -10,29 +12,35 @@
 #include "../../src/html_dom.h"
 #include "../../src/html_int.h"
 
-#define STRIP_OPTS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
-	HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT | \
-	XML_PARSE_HUGE | HTML_PARSE_IGNORE_ENC)
-
+/* Style elements emptied; script elements' text as an attribute. */
 static void
-empty_styles(xmlNode *n)
+normalize(xmlNode *n)
 {
 	for (; n; n = n->next) {
-		if (n->type == XML_ELEMENT_NODE &&
-		    xmlStrcmp(n->name, (const xmlChar *)"style") == 0) {
+		int style = n->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(n->name, (const xmlChar *)"style") == 0;
+		int script = n->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(n->name, (const xmlChar *)"script") == 0;
+		if (script) {
+			xmlChar *t = hb_script_text(n);
+			xmlSetProp(n, (const xmlChar *)"jd-script-text",
+			    t ? t : (const xmlChar *)"(none)");
+			xmlFree(t);
+			n->content = NULL;
+		}
+		if (style || script)
 			while (n->children) {
 				xmlNode *c = n->children;
 				xmlUnlinkNode(c);
 				xmlFreeNode(c);
 			}
-		}
-		empty_styles(n->children);
+		normalize(n->children);
 	}
 }
 
-/* The tree of s[0..n) as text, style elements emptied. */
+/* The tree of s[0..n) as text, parsed as jdalign parses a page. */
 static char *
-tree(const char *s, size_t n)
+tree(const char *s, size_t n, const struct hb_scripts *sc)
 {
 	htmlDocPtr d;
 	xmlChar *out = NULL;
@@ -41,10 +49,10 @@ tree(const char *s, size_t n)
 
 	if (n == 0)
 		return xstrdup("");
-	d = htmlReadMemory(s, (int)n, NULL, "UTF-8", STRIP_OPTS);
+	d = hb_parse_utf8(s, n, sc);
 	if (d == NULL)
 		return xstrdup("(none)");
-	empty_styles(d->children);
+	normalize(d->children);
 	htmlDocDumpMemory(d, &out, &len);
 	r = xstrndup(out ? (const char *)out : "", out ? (size_t)len : 0);
 	xmlFree(out);
@@ -55,15 +63,16 @@ tree(const char *s, size_t n)
 JD_FUZZ_TARGET(strip)
 {
 	struct jd_buf page = JD_BUF_INIT, cut = JD_BUF_INIT;
+	struct hb_scripts scripts = HB_SCRIPTS_INIT;
 	size_t repaired;
 
 	jd_fuzz_init();
 	hb_decode((const char *)data, size, JD_WIDEST_UNKNOWN, &page,
 	    &repaired);
 	jd_buf_add(&cut, page.data ? page.data : "", page.len);
-	hb_strip_styles(&cut);
-	char *a = tree(jd_buf_str(&page), page.len);
-	char *b = tree(jd_buf_str(&cut), cut.len);
+	hb_strip_raw(&cut, &scripts);
+	char *a = tree(jd_buf_str(&page), page.len, NULL);
+	char *b = tree(jd_buf_str(&cut), cut.len, &scripts);
 	if (strcmp(a, b) != 0) {
 		fprintf(stderr, "strip: trees differ\n--- page\n%s\n--- cut\n"
 		    "%s\n", a, b);
@@ -73,5 +82,6 @@ JD_FUZZ_TARGET(strip)
 	free(b);
 	jd_buf_free(&page);
 	jd_buf_free(&cut);
+	hb_scripts_free(&scripts);
 	return 0;
 }
