@@ -42,6 +42,21 @@ name_char(int c)
 	    c == '_' || c == '.';
 }
 
+/* libxml2 reads at most this many characters as one name; the rest is
+ * read as what comes after the name (an attribute, or something to drop). */
+#define NAME_MAX_CHARS 100
+
+static size_t
+name_end(const char *s, size_t n, size_t j)
+{
+	size_t start = j;
+
+	while (j < n && j - start < NAME_MAX_CHARS &&
+	    name_char((unsigned char)s[j]))
+		j++;
+	return j;
+}
+
 static int
 is_name(const char *s, size_t n, const char *want)
 {
@@ -58,8 +73,7 @@ start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
 	size_t j = i + 1;
 
 	*name = j;
-	while (j < n && name_char((unsigned char)s[j]))
-		j++;
+	j = name_end(s, n, j);
 	*len = j - *name;
 	*closed = 0;
 	for (;;) {
@@ -83,8 +97,7 @@ start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
 				j++;
 			continue;
 		}
-		while (j < n && name_char((unsigned char)s[j]))
-			j++;
+		j = name_end(s, n, j);
 		size_t k = j;
 		while (k < n && blank((unsigned char)s[k]))
 			k++;
