@@ -735,15 +735,6 @@ gather_text(void *arg, xmlNode *n)
 		jd_buf_adds(&g->b, (const char *)n->content);
 }
 
-xmlChar *
-hb_script_text(xmlNode *n)
-{
-	/* libxml2 leaves an element's content field alone */
-	if (n->children == NULL && n->content != NULL)
-		return xmlStrdup(n->content);
-	return xmlNodeGetContent(n);
-}
-
 char *
 hb_node_text(xmlNode *n)
 {

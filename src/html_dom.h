@@ -36,9 +36,6 @@ const char *hb_decode(const char *s, size_t n, size_t widest,
  * libxml2 gives no tree. */
 htmlDocPtr hb_parse_utf8(const char *s, size_t n,
     const struct hb_scripts *sc);
-/* The text of a script element (html_dom.c): what the parse read, or what
- * hb_strip_raw set aside. Free with xmlFree. */
-xmlChar *hb_script_text(xmlNode *n);
 /* Frees a tree from hb_parse_utf8 (html_mem.c): nothing to do when all
  * of it lies in the page's slab. */
 void hb_free_doc(xmlDocPtr doc);

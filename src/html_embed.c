@@ -353,7 +353,7 @@ script_enter(void *arg, xmlNode *n)
 	if (xmlHasProp(n, (const xmlChar *)"src") ||
 	    hb_attr_has(n, "type", "ld+json"))
 		return 0;
-	if ((text = hb_script_text(n)) == NULL)
+	if ((text = xmlNodeGetContent(n)) == NULL)
 		return 0;
 	const char *s = (const char *)text;
 	size_t len = strlen(s), k = 0;

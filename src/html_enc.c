@@ -402,7 +402,8 @@ struct script_texts {
 };
 
 /* libxml2 starts the elements of a page in its order, so the k-th script
- * element started is the k-th script start tag hb_strip_raw read. */
+ * element started is the k-th script start tag hb_strip_raw read: its
+ * text is handed over as the one block libxml2 would have made of it. */
 static void
 start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
@@ -414,9 +415,11 @@ start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 	    st->next >= st->sc->n)
 		return;
 	size_t at = st->sc->at[st->next++];
-	if (at != HB_SCRIPT_KEPT && ctxt->node &&
-	    strcmp((const char *)ctxt->node->name, "script") == 0)
-		ctxt->node->content = (xmlChar *)st->sc->text.data + at;
+	if (at != HB_SCRIPT_KEPT) {
+		const char *text = st->sc->text.data + at;
+		xmlSAX2CDataBlock(ctx, (const xmlChar *)text,
+		    (int)strlen(text));
+	}
 }
 
 htmlDocPtr

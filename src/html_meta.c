@@ -87,7 +87,7 @@ script(struct hb_head *h, xmlNode *n)
 
 	if (!hb_attr_has(n, "type", "ld+json") || h->nld >= HB_MAX_LD)
 		return;
-	if ((c = hb_script_text(n)) == NULL)
+	if ((c = xmlNodeGetContent(n)) == NULL)
 		return;
 	h->ld[h->nld++] = xstrdup((const char *)c);
 	xmlFree(c);

@@ -4,13 +4,14 @@
  * (hidden text is found from attributes and class names), and only the
  * readers of embedded data read scripts, yet libxml2 reads raw text one
  * character at a time, and on saved pages over half of the bytes are style
- * sheets and scripts. The parse puts each script's text back on its
- * element (hb_parse_utf8), where hb_script_text finds it.
+ * sheets and scripts. The parse hands each script's text back to its
+ * element (hb_parse_utf8) as the one block libxml2 would have made of it.
  *
  * The scan reads markup the way libxml2 2.9 does in recovery mode, as far
- * as it needs to know where each style element's text starts and ends:
- * start tags with their attribute values, end tags, comments (closed by
- * "-->" or "--!>"), the doctype, and script text (raw up to "</script").
+ * as it needs to know where each style or script element's text starts
+ * and ends: start tags with their attribute values (names end after 100
+ * characters), end tags, comments (closed by "-->" or "--!>"), the
+ * doctype, and raw text (up to "</script" or "</style").
  * Where it could read a byte differently from libxml2 (an unclosed quote
  * or comment, a processing instruction, a "<!" it does not know, a raw-text
  * end tag not closed right after its name, "/>" on a script or style tag)
