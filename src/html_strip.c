@@ -184,6 +184,18 @@ doctype_end(const char *s, size_t n, size_t i)
 	return (size_t)(gt - s) + 1;
 }
 
+/* Records the next script: where its text starts in sc->text, or
+ * HB_SCRIPT_KEPT. */
+static void
+add_script(struct hb_scripts *sc, size_t at)
+{
+	if (sc->n == sc->cap) {
+		sc->cap = sc->cap ? sc->cap * 2 : 16;
+		sc->at = xreallocarray(sc->at, sc->cap, sizeof *sc->at);
+	}
+	sc->at[sc->n++] = at;
+}
+
 /* Sets a script's text aside as libxml2 would read it: without the
  * characters XML does not allow (U+FFFE and U+FFFF, and surrogates). */
 static void
@@ -195,11 +207,7 @@ set_aside(struct hb_scripts *sc, const char *s, size_t len)
 	    len);
 	size_t from = 0;
 
-	if (sc->n == sc->cap) {
-		sc->cap = sc->cap ? sc->cap * 2 : 16;
-		sc->at = xreallocarray(sc->at, sc->cap, sizeof *sc->at);
-	}
-	sc->at[sc->n++] = sc->text.len;
+	add_script(sc, sc->text.len);
 	while (ef || ed) {
 		const unsigned char *p = ed == NULL || (ef && ef < ed) ? ef : ed;
 		size_t i = (size_t)(p - u);
@@ -215,16 +223,6 @@ set_aside(struct hb_scripts *sc, const char *s, size_t len)
 	}
 	jd_buf_add(&sc->text, s + from, len - from);
 	jd_buf_addc(&sc->text, '\0');
-}
-
-static void
-keep_script(struct hb_scripts *sc)
-{
-	if (sc->n == sc->cap) {
-		sc->cap = sc->cap ? sc->cap * 2 : 16;
-		sc->at = xreallocarray(sc->at, sc->cap, sizeof *sc->at);
-	}
-	sc->at[sc->n++] = HB_SCRIPT_KEPT;
 }
 
 void
@@ -273,7 +271,7 @@ hb_strip_raw(struct jd_buf *b, struct hb_scripts *sc)
 			if (script && e > body)
 				set_aside(sc, s + body, e - body);
 			else if (script)
-				keep_script(sc);
+				add_script(sc, HB_SCRIPT_KEPT);
 			if ((style || script) && e > body) {
 				memmove(s + w, s + r, body - r);
 				w += body - r;
