@@ -57,17 +57,25 @@ longest_at(const struct jd_lexicon *lex, const struct jd_tokens *t, size_t i,
 {
 	size_t max = jd_lexicon_max_tokens(lex), n = 0;
 
-	jd_buf_reset(key);
 	for (size_t k = 0; k < max && i + k < t->n; k++) {
 		const struct jd_token *tok = &t->v[i + k];
 		struct jd_lexmatch m;
 		int r;
 		if (tok->kind == JD_TOK_URL)
 			break;
-		if (k)
+		/* one word is looked up where it lies; more are joined */
+		if (k == 1) {
+			jd_buf_reset(key);
+			jd_buf_add(key, jd_token_fold(t, i), t->v[i].fold_len);
+		}
+		if (k) {
 			jd_buf_addc(key, ' ');
-		jd_buf_add(key, jd_token_fold(t, i + k), tok->fold_len);
-		r = jd_lexicon_lookup(lex, key->data, key->len, &m);
+			jd_buf_add(key, jd_token_fold(t, i + k),
+			    tok->fold_len);
+			r = jd_lexicon_lookup(lex, key->data, key->len, &m);
+		} else
+			r = jd_lexicon_lookup(lex, jd_token_fold(t, i),
+			    tok->fold_len, &m);
 		if (r == JD_LEX_NONE)
 			break;
 		if (r == JD_LEX_TERM) {
