@@ -77,25 +77,34 @@ xstrndup(const char *s, size_t n)
 /* ---------------------------------------------------------------- files */
 
 static int
-read_fd(int fd, size_t max, struct jd_buf *b, const char **cause)
+read_fd(int fd, size_t max, size_t size, struct jd_buf *b,
+    const char **cause)
 {
-	char chunk[65536];
-
+	/* straight into the buffer, sized for what fstat said and a byte
+	 * more, so the end is seen without a copy or a move */
+	jd_buf_grow(b, (size < max ? size : max) + 1);
 	for (;;) {
-		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (b->cap - b->len < 2)
+			jd_buf_grow(b, 65536);
+		size_t room = b->cap - b->len - 1;
+		if (room > max + 1 - b->len)
+			room = max + 1 - b->len;
+		ssize_t r = read(fd, b->data + b->len, room);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
 			*cause = strerror(errno);
 			return -1;
 		}
-		if (r == 0)
+		if (r == 0) {
+			b->data[b->len] = '\0';
 			return 0;
-		if (b->len + (size_t)r > max) {
+		}
+		b->len += (size_t)r;
+		if (b->len > max) {
 			*cause = "file too large";
 			return -1;
 		}
-		jd_buf_add(b, chunk, (size_t)r);
 	}
 }
 
@@ -105,6 +114,7 @@ jd_util_read_file(const char *path, size_t max, char **data, size_t *len,
 {
 	struct jd_buf b = JD_BUF_INIT;
 	struct stat st;
+	size_t size = 0;
 	int fd = 0, rc;
 
 	if (strcmp(path, "-") != 0) {
@@ -113,7 +123,11 @@ jd_util_read_file(const char *path, size_t max, char **data, size_t *len,
 			*cause = strerror(errno);
 			return -1;
 		}
-		if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (fstat(fd, &st) != 0) {	/* read it as it comes */
+			st.st_size = 0;
+			st.st_mode = S_IFREG;
+		}
+		if (!S_ISREG(st.st_mode)) {
 			close(fd);
 			*cause = S_ISDIR(st.st_mode) ? "is a directory" :
 			    "not a regular file";
@@ -124,9 +138,10 @@ jd_util_read_file(const char *path, size_t max, char **data, size_t *len,
 			*cause = "file too large";
 			return -1;
 		}
+		size = (size_t)st.st_size;
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	}
-	rc = read_fd(fd, max, &b, cause);
+	rc = read_fd(fd, max, size, &b, cause);
 	if (fd != 0)
 		close(fd);
 	if (rc < 0) {
