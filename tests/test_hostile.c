@@ -6,6 +6,7 @@
  * the message and exit status DESIGN.md gives, and leave every other input
  * reported.
  */
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -218,6 +219,64 @@ Test(hostile, larger_than_max_bytes)
 	expect_msg(&r, GOOD, "error",
 	    "file too large: over 100 bytes (--max-bytes), not read");
 	jd_run_result_free(&r);
+	jd_test_rmrf(dir);
+	free(dir), free(p);
+}
+
+/* Files and standard input are read whole and exactly, at any size
+ * round the read sizes; a limit of exactly the size passes, one byte
+ * less refuses. */
+Test(hostile, files_read_whole)
+{
+	static const size_t sizes[] = { 0, 1, 65535, 65536, 65537, 131073,
+	    200000 };
+	char *dir = jd_test_tmpdir(), *p = path_in(dir, "bytes.bin");
+
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		struct jd_buf b = JD_BUF_INIT;
+		for (size_t i = 0; i < sizes[k]; i++)
+			jd_buf_addc(&b, (char)('a' + (i * 7 + i / 251) % 26));
+		put(p, b.data ? b.data : "", b.len);
+		for (int from_stdin = 0; from_stdin < 2; from_stdin++) {
+			char *data = NULL;
+			size_t len = 0;
+			const char *cause = NULL;
+			int saved = dup(0);
+			if (from_stdin) {
+				int fd = open(p, O_RDONLY);
+				cr_assert(fd >= 0);
+				dup2(fd, 0);
+				close(fd);
+			}
+			int rc = jd_util_read_file(from_stdin ? "-" : p,
+			    sizes[k], &data, &len, &cause);
+			cr_expect_eq(rc, 0, "%zu bytes: %s", sizes[k],
+			    cause ? cause : "");
+			cr_expect_eq(len, b.len, "%zu bytes read as %zu",
+			    sizes[k], len);
+			cr_expect(rc == 0 && data[len] == '\0' && (len == 0 ||
+			    memcmp(data, b.data, len) == 0),
+			    "%zu bytes differ", sizes[k]);
+			free(data);
+			if (sizes[k] > 0) {
+				if (from_stdin) {
+					int fd = open(p, O_RDONLY);
+					dup2(fd, 0);
+					close(fd);
+				}
+				data = NULL;
+				cr_expect_eq(jd_util_read_file(from_stdin ?
+				    "-" : p, sizes[k] - 1, &data, &len, &cause),
+				    -1, "%zu bytes under a limit one less",
+				    sizes[k]);
+				cr_expect_str_eq(cause, "file too large");
+				free(data);
+			}
+			dup2(saved, 0);
+			close(saved);
+		}
+		jd_buf_free(&b);
+	}
 	jd_test_rmrf(dir);
 	free(dir), free(p);
 }
