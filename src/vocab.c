@@ -48,6 +48,53 @@ struct dindex {
 	char key[];
 };
 
+/*
+ * A document's strings and index entries live in chunks that go with it:
+ * a posting makes a few hundred, each small, and frees them all at once.
+ * A line's copy is the example of every term in it.
+ */
+#define CHUNK 8192
+
+struct chunk {
+	struct chunk *next;
+	size_t used, cap;
+	_Alignas(16) char data[];
+};
+
+static void *
+doc_alloc(struct jd_doc *doc, size_t n)
+{
+	struct chunk *c = doc->strings;
+
+	n = (n + 15) & ~(size_t)15;
+	if (c == NULL || c->cap - c->used < n) {
+		size_t cap = n > CHUNK / 4 ? n : CHUNK;
+		struct chunk *k = xmalloc(sizeof *k + cap);
+		k->used = 0;
+		k->cap = cap;
+		if (c && cap == n) {	/* a large one: the head stays */
+			k->next = c->next;
+			c->next = k;
+			k->used = n;
+			return k->data;
+		}
+		k->next = c;
+		doc->strings = c = k;
+	}
+	c->used += n;
+	return c->data + c->used - n;
+}
+
+static char *
+doc_strndup(struct jd_doc *doc, const char *s, size_t n)
+{
+	char *p = doc_alloc(doc, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
 struct jd_doc *
 jd_vocab_doc_new(void)
 {
@@ -66,7 +113,7 @@ jd_vocab_doc_find(const struct jd_doc *doc, const char *name)
 static size_t
 doc_term(struct jd_doc *doc, const struct jd_lexicon *lex, int lex_id,
     const char *name, size_t nlen, const char *surface, size_t slen,
-    const char *section, const char *line)
+    const char *section, char *line)
 {
 	struct dindex *x, *idx = doc->index;
 	double w = jd_vocab_section_weight(section);
@@ -81,18 +128,20 @@ doc_term(struct jd_doc *doc, const struct jd_lexicon *lex, int lex_id,
 		}
 		t = &doc->terms[doc->nterms];
 		memset(t, 0, sizeof *t);
-		t->name = xstrndup(name, nlen);
+		t->name = doc_strndup(doc, name, nlen);
 		t->lex_id = lex_id;
 		const struct jd_lexterm *lt = jd_lexicon_term(lex, lex_id);
 		t->kind = lt ? lt->kind : "phrase";
 		t->category = lt ? lt->category : "";
-		t->surface = xstrndup(surface, slen);
+		t->surface = doc_strndup(doc, surface, slen);
 		t->section = section;
 		t->section_weight = w;
-		t->example = xstrdup(line);
+		t->example = line;
 		t->example_line = doc->nseen;
-		x = xcalloc(1, sizeof *x + nlen + 1);
+		x = doc_alloc(doc, sizeof *x + nlen + 1);
+		memset(x, 0, sizeof *x);
 		memcpy(x->key, name, nlen);
+		x->key[nlen] = '\0';
 		x->term = doc->nterms++;
 		HASH_ADD_KEYPTR(hh, idx, x->key, nlen, x);
 		doc->index = idx;
@@ -106,8 +155,7 @@ doc_term(struct jd_doc *doc, const struct jd_lexicon *lex, int lex_id,
 		 * holding many terms would cost its length each time) */
 		if (t->example_line != doc->nseen &&
 		    strcmp(line, t->example) < 0) {
-			free(t->example);
-			t->example = xstrdup(line);
+			t->example = line;
 			t->example_line = doc->nseen;
 		}
 	}
@@ -136,12 +184,12 @@ jd_vocab_doc_line(struct jd_doc *doc, const struct jd_lexicon *lex,
 		}
 		dl = &doc->lines[doc->nlines++];
 		memset(dl, 0, sizeof *dl);
-		dl->text = xstrndup(text, len);
+		dl->text = doc_strndup(doc, text, len);
 		dl->section = section;
 		dl->terms = xcalloc(h->n + 1, sizeof *dl->terms);
 		dl->surfaces = xcalloc(h->n + 1, sizeof *dl->surfaces);
 	}
-	char *line = xstrndup(text, len);
+	char *line = h->n ? doc_strndup(doc, text, len) : NULL;
 	for (size_t i = 0; i < h->n; i++) {
 		size_t nlen;
 		const char *name = jd_terms_name(lex, h, i, &nlen);
@@ -156,35 +204,28 @@ jd_vocab_doc_line(struct jd_doc *doc, const struct jd_lexicon *lex,
 			;
 		if (k == dl->nterms) {
 			dl->terms[dl->nterms] = t;
-			dl->surfaces[dl->nterms++] = xstrndup(surf, slen);
+			dl->surfaces[dl->nterms++] = doc_strndup(doc, surf,
+			    slen);
 		}
 	}
-	free(line);
 }
 
 void
 jd_vocab_doc_free(struct jd_doc *doc)
 {
-	struct dindex *x, *tmp, *idx;
+	struct dindex *idx;
 
 	if (doc == NULL)
 		return;
 	idx = doc->index;
-	HASH_ITER(hh, idx, x, tmp) {
-		HASH_DEL(idx, x);
-		free(x);
-	}
-	for (size_t i = 0; i < doc->nterms; i++) {
-		free(doc->terms[i].name);
-		free(doc->terms[i].surface);
-		free(doc->terms[i].example);
+	HASH_CLEAR(hh, idx);	/* the entries are in the chunks */
+	for (struct chunk *c = doc->strings, *next; c; c = next) {
+		next = c->next;
+		free(c);
 	}
 	for (size_t i = 0; i < doc->nlines; i++) {
-		for (size_t k = 0; k < doc->lines[i].nterms; k++)
-			free(doc->lines[i].surfaces[k]);
 		free(doc->lines[i].surfaces);
 		free(doc->lines[i].terms);
-		free(doc->lines[i].text);
 	}
 	free(doc->lines);
 	free(doc->terms);
@@ -469,20 +510,14 @@ doc_prune(struct jd_doc *doc, const unsigned char *keep)
 
 	for (size_t i = 0; i < doc->nterms; i++) {
 		to[i] = keep[i] ? w : (size_t)-1;
-		if (!keep[i]) {
-			free(doc->terms[i].name);
-			free(doc->terms[i].surface);
-			free(doc->terms[i].example);
-			continue;
-		}
-		doc->terms[w++] = doc->terms[i];
+		if (keep[i])	/* the strings of the others go with the doc */
+			doc->terms[w++] = doc->terms[i];
 	}
 	doc->nterms = w;
 	HASH_ITER(hh, idx, x, tmp) {
-		if (to[x->term] == (size_t)-1) {
+		if (to[x->term] == (size_t)-1)
 			HASH_DEL(idx, x);
-			free(x);
-		} else
+		else
 			x->term = to[x->term];
 	}
 	doc->index = idx;
@@ -490,10 +525,8 @@ doc_prune(struct jd_doc *doc, const unsigned char *keep)
 		struct jd_dline *dl = &doc->lines[l];
 		size_t k = 0;
 		for (size_t j = 0; j < dl->nterms; j++) {
-			if (to[dl->terms[j]] == (size_t)-1) {
-				free(dl->surfaces[j]);
+			if (to[dl->terms[j]] == (size_t)-1)
 				continue;
-			}
 			dl->terms[k] = to[dl->terms[j]];
 			dl->surfaces[k++] = dl->surfaces[j];
 		}

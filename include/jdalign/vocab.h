@@ -51,6 +51,7 @@ struct jd_doc {
 	int required;		/* has a required section */
 	unsigned long nseen;	/* lines given to jd_vocab_doc_line */
 	void *index;		/* private */
+	void *strings;		/* private */
 };
 
 /* Section kinds by name ("required", "benefits" …) and their weights. */
