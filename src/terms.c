@@ -93,11 +93,10 @@ static void
 find_lexicon(const struct jd_lexicon *lex, struct jd_hits *h)
 {
 	const struct jd_tokens *t = &h->toks;
-	struct jd_buf key = JD_BUF_INIT;
 
 	for (size_t i = 0; i < t->n;) {
 		struct jd_lexmatch m = { -1, JD_EVID_NONE, NULL };
-		size_t k = longest_at(lex, t, i, &key, &m);
+		size_t k = longest_at(lex, t, i, &h->key, &m);
 		if (k == 0) {
 			i++;
 			continue;
@@ -113,7 +112,6 @@ find_lexicon(const struct jd_lexicon *lex, struct jd_hits *h)
 			    HIT_PENDING;
 		i += k;
 	}
-	jd_buf_free(&key);
 }
 
 /* ------------------------------------------------------------ context */
@@ -490,6 +488,8 @@ jd_hits_free(struct jd_hits *h)
 	free(h->v);
 	free(h->scratch);
 	jd_buf_free(&h->strs);
+	jd_buf_free(&h->words);
+	jd_buf_free(&h->key);
 	jd_tokens_free(&h->toks);
 	memset(h, 0, sizeof *h);
 }

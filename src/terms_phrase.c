@@ -151,7 +151,7 @@ struct pctx {
 	unsigned char *content;	/* per token: may stand in a phrase */
 	unsigned char *generic;	/* per content token: a generic word */
 	unsigned *bits;		/* per token: word_bits */
-	struct jd_buf key;
+	struct jd_buf *key;	/* the hits' */
 };
 
 static int
@@ -230,11 +230,11 @@ phrase_key(struct pctx *p, size_t a, size_t b)
 {
 	const struct jd_tokens *t = &p->h->toks;
 
-	jd_buf_reset(&p->key);
+	jd_buf_reset(p->key);
 	for (size_t i = a; i < b; i++) {
 		if (i > a)
-			jd_buf_addc(&p->key, ' ');
-		jd_buf_add(&p->key, jd_token_fold(t, i), t->v[i].fold_len);
+			jd_buf_addc(p->key, ' ');
+		jd_buf_add(p->key, jd_token_fold(t, i), t->v[i].fold_len);
 	}
 }
 
@@ -247,7 +247,7 @@ background_keeps(struct pctx *p, size_t a, size_t b)
 	if (b - a > BG_MAX_WORDS || docs == 0)
 		return 0;
 	phrase_key(p, a, b);
-	df = jd_background_df(p->o->bg, p->key.data, p->key.len);
+	df = jd_background_df(p->o->bg, p->key->data, p->key->len);
 	return df >= BG_MIN_DF &&
 	    jd_terms_specificity(df, docs) >= BG_MIN_SPECIFICITY;
 }
@@ -258,7 +258,7 @@ acceptable(struct pctx *p, size_t a, size_t b)
 	if (b - a == 1 && !technical_word(&p->h->toks, a))
 		return 0;
 	phrase_key(p, a, b);
-	if (jd_terms_boilerplate(p->key.data, p->key.len))
+	if (jd_terms_boilerplate(p->key->data, p->key->len))
 		return 0;
 	if (p->o->phrases == JD_PHRASES_BACKGROUND)
 		return (b - a == 1 || term_head(p, b)) &&
@@ -276,8 +276,8 @@ emit(struct pctx *p, size_t a, size_t b)
 	x = terms_add_hit(h, -1, a, b);
 	((struct hit_info *)h->scratch)[h->n - 1].state = HIT_KEPT;
 	x->key = (uint32_t)h->strs.len;
-	x->key_len = (uint32_t)p->key.len;
-	jd_buf_add(&h->strs, p->key.data, p->key.len);
+	x->key_len = (uint32_t)p->key->len;
+	jd_buf_add(&h->strs, p->key->data, p->key->len);
 	jd_buf_addc(&h->strs, '\0');
 }
 
@@ -338,13 +338,13 @@ boilerplate_line(struct pctx *p)
 			return 1;
 		if (!(p->bits[i] & IN_START(LIST_BOILER)))
 			continue;
-		jd_buf_reset(&p->key);
-		jd_buf_add(&p->key, jd_token_fold(t, i), t->v[i].fold_len);
+		jd_buf_reset(p->key);
+		jd_buf_add(p->key, jd_token_fold(t, i), t->v[i].fold_len);
 		for (size_t n = 1; n < boiler_max_words && i + n < t->n; n++) {
-			jd_buf_addc(&p->key, ' ');
-			jd_buf_add(&p->key, jd_token_fold(t, i + n),
+			jd_buf_addc(p->key, ' ');
+			jd_buf_add(p->key, jd_token_fold(t, i + n),
 			    t->v[i + n].fold_len);
-			unsigned b = word_bits(p->key.data, p->key.len);
+			unsigned b = word_bits(p->key->data, p->key->len);
 			if (b & IN_FULL(LIST_BOILER))
 				return 1;
 			if (!(b & IN_START(LIST_BOILER)))
@@ -359,20 +359,21 @@ terms_find_phrases(const struct jd_lexicon *lex,
     const struct jd_terms_opts *opts, struct jd_hits *h)
 {
 	const struct jd_tokens *t = &h->toks;
-	struct pctx p = { lex, opts, h, NULL, NULL, NULL, JD_BUF_INIT };
+	struct pctx p = { lex, opts, h, NULL, NULL, NULL, &h->key };
 	size_t nlex = h->n;
 
 	if (t->n == 0)
 		return;
-	p.bits = xreallocarray(NULL, t->n, sizeof *p.bits);
+	/* the per-token tables, in room the hits keep from line to line */
+	jd_buf_reset(&h->words);
+	jd_buf_grow(&h->words, t->n * sizeof *p.bits + 2 * (t->n + 1));
+	p.bits = (unsigned *)(void *)h->words.data;
 	for (size_t i = 0; i < t->n; i++)
 		p.bits[i] = word_bits(jd_token_fold(t, i), t->v[i].fold_len);
-	if (boilerplate_line(&p)) {
-		free(p.bits);
-		jd_buf_free(&p.key);
+	if (boilerplate_line(&p))
 		return;
-	}
-	p.content = xcalloc(2 * (t->n + 1), 1);
+	p.content = (unsigned char *)(p.bits + t->n);
+	memset(p.content, 0, 2 * (t->n + 1));
 	p.generic = p.content + t->n + 1;
 	for (size_t i = 0; i < t->n; i++)
 		if ((p.content[i] = (unsigned char)content_word(t, i,
@@ -393,7 +394,4 @@ terms_find_phrases(const struct jd_lexicon *lex,
 			run_phrases(&p, i, e);
 		i = e + 1;
 	}
-	free(p.content);
-	free(p.bits);
-	jd_buf_free(&p.key);
 }

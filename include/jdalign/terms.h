@@ -37,9 +37,11 @@ struct jd_hits {
 	struct jd_tokens toks;	/* the tokens of the last line scanned */
 	void *scratch;		/* private */
 	size_t scratch_cap;
+	struct jd_buf words, key;	/* private */
 };
 
-#define JD_HITS_INIT { NULL, 0, 0, JD_BUF_INIT, JD_TOKENS_INIT, NULL, 0 }
+#define JD_HITS_INIT { NULL, 0, 0, JD_BUF_INIT, JD_TOKENS_INIT, NULL, 0, \
+	JD_BUF_INIT, JD_BUF_INIT }
 
 /* What phrase discovery does. */
 enum jd_phrases {
