@@ -526,20 +526,15 @@ scan_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 }
 
 /*
- * A chunk of ASCII letters and digits, and one of letters with a mark
- * after it ("teams," "Kafka."), as scan_chunk would read them: one word or
- * number, then the mark. Returns 0 (nothing added) for any other chunk.
+ * A chunk s[a..b) of ASCII letters and digits, and one of letters with a
+ * mark after it ("teams," "Kafka."), as scan_chunk would read them: one
+ * word or number, then the mark. The letters and digits run to i, digits
+ * of them. Returns 0 (nothing added) for any other chunk.
  */
 static int
-plain_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
-    int *flags)
+plain_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t i,
+    size_t b, size_t digits, int *flags)
 {
-	size_t i = a, digits = 0;
-
-	while (i < b && ascii[sc->s[i]]) {
-		digits += sc->s[i] <= '9';
-		i++;
-	}
 	if (i == b) {
 		add_token(t, sc, a, b, digits == b - a ? JD_TOK_NUM :
 		    JD_TOK_WORD, *flags);
@@ -593,8 +588,14 @@ jd_token_scan(struct jd_tokens *t, const char *text, size_t len)
 			i += k;
 			continue;
 		}
-		size_t e = chunk_end(&sc, i);
-		if (!plain_chunk(t, &sc, i, e, &flags))
+		/* its letters and digits, then the rest of the chunk */
+		size_t j = i, digits = 0;
+		while (j < len && ascii[sc.s[j]]) {
+			digits += sc.s[j] <= '9';
+			j++;
+		}
+		size_t e = chunk_end(&sc, j);
+		if (!plain_chunk(t, &sc, i, j, e, digits, &flags))
 			scan_chunk(t, &sc, i, e, &flags);
 		i = e;
 	}
