@@ -373,8 +373,8 @@ fold_utf8(char *w, const struct scan *sc, size_t a, size_t b, int kind,
  * made for the folds of the whole text).
  */
 static void
-add_token(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
-    int kind, int flags)
+add_token_as(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
+    int kind, int flags, int lower)
 {
 	struct jd_token *tok;
 
@@ -388,13 +388,23 @@ add_token(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 	tok->kind = (uint8_t)kind;
 	tok->fold = (uint32_t)t->fold.len;
 	char *w = t->fold.data + t->fold.len;
-	char *end = fold_ascii(w, sc->s, a, b, &flags);
-	if (end == NULL)
+	char *end;
+	if (lower) {	/* ASCII without a capital: its own fold */
+		memcpy(w, sc->s + a, b - a);
+		end = w + (b - a);
+	} else if ((end = fold_ascii(w, sc->s, a, b, &flags)) == NULL)
 		end = fold_utf8(w, sc, a, b, kind, &flags);
 	t->fold.len = (size_t)(end - t->fold.data);
 	t->fold.data[t->fold.len] = '\0';
 	tok->fold_len = (uint32_t)(end - w);
 	tok->flags = (uint8_t)flags;
+}
+
+static void
+add_token(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
+    int kind, int flags)
+{
+	add_token_as(t, sc, a, b, kind, flags, 0);
 }
 
 static int
@@ -529,15 +539,15 @@ scan_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
  * A chunk s[a..b) of ASCII letters and digits, and one of letters with a
  * mark after it ("teams," "Kafka."), as scan_chunk would read them: one
  * word or number, then the mark. The letters and digits run to i, digits
- * of them. Returns 0 (nothing added) for any other chunk.
+ * and capitals among them. Returns 0 (nothing added) for any other chunk.
  */
 static int
 plain_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t i,
-    size_t b, size_t digits, int *flags)
+    size_t b, size_t digits, size_t caps, int *flags)
 {
 	if (i == b) {
-		add_token(t, sc, a, b, digits == b - a ? JD_TOK_NUM :
-		    JD_TOK_WORD, *flags);
+		add_token_as(t, sc, a, b, digits == b - a ? JD_TOK_NUM :
+		    JD_TOK_WORD, *flags, caps == 0);
 		*flags = 0;
 		return 1;
 	}
@@ -546,7 +556,7 @@ plain_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t i,
 	if (i + 1 != b || i == a || digits || !(c == ',' || c == ';' ||
 	    c == ':' || c == ')' || c == '!' || c == '?' || c == '.'))
 		return 0;
-	add_token(t, sc, a, i, JD_TOK_WORD, *flags);
+	add_token_as(t, sc, a, i, JD_TOK_WORD, *flags, caps == 0);
 	int abbr = c == '.' && abbreviation(t);
 	add_token(t, sc, i, b, JD_TOK_PUNCT, 0);
 	*flags = ends_sentence(c) && !abbr ? JD_TOKF_SENT : 0;
@@ -589,13 +599,15 @@ jd_token_scan(struct jd_tokens *t, const char *text, size_t len)
 			continue;
 		}
 		/* its letters and digits, then the rest of the chunk */
-		size_t j = i, digits = 0;
+		size_t j = i, digits = 0, caps = 0;
 		while (j < len && ascii[sc.s[j]]) {
 			digits += sc.s[j] <= '9';
+			caps += sc.s[j] <= 'Z';	/* or a digit */
 			j++;
 		}
+		caps -= digits;
 		size_t e = chunk_end(&sc, j);
-		if (!plain_chunk(t, &sc, i, j, e, digits, &flags))
+		if (!plain_chunk(t, &sc, i, j, e, digits, caps, &flags))
 			scan_chunk(t, &sc, i, e, &flags);
 		i = e;
 	}
