@@ -277,14 +277,19 @@ stat_leave(void *arg, xmlNode *n)
 static size_t
 count_commas(const char *s)
 {
+	/* the bytes that start a comma: ',' and the lead of '，' and '、' */
+	static const unsigned char lead[256] = {
+		[','] = 1, [0xef] = 1, [0xe3] = 1
+	};
 	size_t k = 0;
 
-	for (; *s; s++)
-		if (*s == ',')
-			k++;
-		else if ((*s == '\xef' && strncmp(s, "\xef\xbc\x8c", 3) == 0) ||
-		    (*s == '\xe3' && strncmp(s, "\xe3\x80\x81", 3) == 0))
-			k++;	/* ， 、 */
+	for (; *s; s++) {
+		if (!lead[(unsigned char)*s])
+			continue;
+		k += *s == ',' || (*s == '\xef' && strncmp(s, "\xef\xbc\x8c",
+		    3) == 0) || (*s == '\xe3' && strncmp(s, "\xe3\x80\x81",
+		    3) == 0);
+	}
 	return k;
 }
 

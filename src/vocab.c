@@ -113,10 +113,9 @@ jd_vocab_doc_find(const struct jd_doc *doc, const char *name)
 static size_t
 doc_term(struct jd_doc *doc, const struct jd_lexicon *lex, int lex_id,
     const char *name, size_t nlen, const char *surface, size_t slen,
-    const char *section, char *line)
+    const char *section, double w, char *line)
 {
 	struct dindex *x, *idx = doc->index;
-	double w = jd_vocab_section_weight(section);
 	struct jd_dterm *t;
 
 	HASH_FIND(hh, idx, name, nlen, x);
@@ -169,8 +168,9 @@ jd_vocab_doc_line(struct jd_doc *doc, const struct jd_lexicon *lex,
     size_t len, const char *section, int keep_line)
 {
 	struct jd_dline *dl = NULL;
+	double w = jd_vocab_section_weight(section);
 
-	if (jd_vocab_section_weight(section) <= 0.0)
+	if (w <= 0.0)
 		return;
 	doc->nseen++;
 	if (strcmp(section, "required") == 0)
@@ -196,7 +196,7 @@ jd_vocab_doc_line(struct jd_doc *doc, const struct jd_lexicon *lex,
 		const char *surf = text + h->v[i].start;
 		size_t slen = h->v[i].end - h->v[i].start;
 		size_t t = doc_term(doc, lex, h->v[i].term, name, nlen, surf,
-		    slen, section, line);
+		    slen, section, w, line);
 		if (dl == NULL)
 			continue;
 		size_t k;
