@@ -6,7 +6,7 @@ PREFIX   ?= /usr/local
 PKGS     := libxml-2.0 jansson libcurl
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wno-format-nonliteral
-CFLAGS   ?= -O2 -g
+CFLAGS   ?= -O2 -g -flto=auto
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude \
              $(shell pkg-config --cflags $(PKGS)) -MMD -MP
 LIBS      = $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread -lm
