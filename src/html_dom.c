@@ -614,6 +614,19 @@ bytes_equal(uint64_t w, unsigned char c)
 	return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
 }
 
+/* Eight bytes of s, the first in the lowest bits on any machine. */
+static uint64_t
+load8(const unsigned char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
 /* How many bytes a mask of top bits marks (a multiply: the machine need
  * not count bits). */
 static size_t
@@ -646,7 +659,7 @@ hb_text_chars(const char *s, size_t n, int *space)
 	}
 	for (size_t i = 0; i < n; i++) {
 		uint64_t w;
-		if (i + 8 <= n && (memcpy(&w, u + i, 8), !(w & HIGHS))) {
+		if (i + 8 <= n && !((w = load8(u + i)) & HIGHS)) {
 			/* ASCII: every byte not white space counts, and
 			 * the first of each run of white space */
 			uint64_t sp8 = spaces8(w);
