@@ -107,15 +107,22 @@ lists_load(void)
 	JD_HASH_SPREAD(table);
 }
 
-/* The lists a word stands in (IN_FULL and IN_START bits). */
+/* The lists a word stands in (IN_FULL and IN_START bits), once they are
+ * loaded. */
 static unsigned
-word_bits(const char *s, size_t n)
+bits_of(const char *s, size_t n)
 {
 	struct word *w;
 
-	pthread_once(&lists_once, lists_load);
 	JD_HASH_FIND_FILTERED(table, table_filter, s, n, w);
 	return w ? w->in : 0;
+}
+
+static unsigned
+word_bits(const char *s, size_t n)
+{
+	pthread_once(&lists_once, lists_load);
+	return bits_of(s, n);
 }
 
 static int
@@ -154,15 +161,16 @@ struct pctx {
 	struct jd_buf *key;	/* the hits' */
 };
 
+/* Whether s[0..n) has at least min letters (bytes past ASCII count). */
 static int
-letters(const char *s, size_t n)
+has_letters(const char *s, size_t n, int min)
 {
 	int k = 0;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && k < min; i++)
 		k += (s[i] >= 'a' && s[i] <= 'z') ||
 		    (unsigned char)s[i] >= 0x80;
-	return k;
+	return k >= min;
 }
 
 /* Inside a mask such as "<ORGANIZATION>". */
@@ -181,7 +189,7 @@ content_word(const struct jd_tokens *t, size_t i, unsigned bits)
 
 	if (k->kind != JD_TOK_WORD || f[0] == '\'' || masked(t, i))
 		return 0;
-	if (letters(f, k->fold_len) < WORD_MIN_LETTERS)
+	if (!has_letters(f, k->fold_len, WORD_MIN_LETTERS))
 		return 0;
 	return !(bits & IN_FULL(LIST_STOP));
 }
@@ -368,8 +376,9 @@ terms_find_phrases(const struct jd_lexicon *lex,
 	jd_buf_reset(&h->words);
 	jd_buf_grow(&h->words, t->n * sizeof *p.bits + 2 * (t->n + 1));
 	p.bits = (unsigned *)(void *)h->words.data;
+	pthread_once(&lists_once, lists_load);
 	for (size_t i = 0; i < t->n; i++)
-		p.bits[i] = word_bits(jd_token_fold(t, i), t->v[i].fold_len);
+		p.bits[i] = bits_of(jd_token_fold(t, i), t->v[i].fold_len);
 	if (boilerplate_line(&p))
 		return;
 	p.content = (unsigned char *)(p.bits + t->n);
