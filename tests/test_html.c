@@ -58,6 +58,44 @@ Test(html, jsonld_escaped_description)
 	jd_posting_list_free(&l);
 }
 
+/* Script text is set aside before the parse and handed back to its own
+ * element: the JSON-LD of a page with many scripts is read with no script
+ * the scan leaves in the page (raw text that starts with '<'), with one
+ * before all and with one after the JSON-LD. */
+Test(html, script_text_reaches_its_readers)
+{
+	static const char stop[] = "<script><b>x</b></script>";
+
+	for (int where = 0; where < 3; where++) {
+		struct jd_buf b = JD_BUF_INIT;
+		jd_buf_adds(&b, "<html><head>");
+		if (where == 1)
+			jd_buf_adds(&b, stop);
+		for (int i = 0; i < 40; i++)
+			jd_buf_printf(&b, i % 3 == 0 ? "<script src=\"a%d.js\">"
+			    "</script>" : i % 3 == 1 ? "<SCRIPT>var a%d = [1, 2];"
+			    "</SCRIPT>" : "<script></script><!-- %d -->", i);
+		jd_buf_adds(&b, "<script type=\"application/ld+json\">"
+		    "{\"@type\":\"JobPosting\",\"title\":\"Site Engineer\","
+		    "\"description\":\"<h3>Requirements</h3><ul><li>Terraform "
+		    "and Kubernetes in production</li></ul>\"}</script>");
+		if (where == 2)
+			jd_buf_adds(&b, stop);
+		jd_buf_adds(&b, "</head><body><div id=app></div></body></html>");
+		struct jd_posting_list l = { 0 };
+		jd_html_read("s.html", b.data, b.len, &l);
+		struct jd_posting *p = &l.v[0];
+		cr_expect_str_eq(p->source, "jsonld", "case %d", where);
+		cr_expect_str_eq(p->title, "Site Engineer", "case %d", where);
+		char *req = lines_of(p, JD_SEC_REQUIRED);
+		cr_expect_str_eq(req, "Terraform and Kubernetes in production",
+		    "case %d", where);
+		free(req);
+		jd_posting_list_free(&l);
+		jd_buf_free(&b);
+	}
+}
+
 Test(html, visible_text_only)
 {
 	const char *page = "<html><head><title>T</title><style>p{}</style></head>"
