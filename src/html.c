@@ -371,6 +371,9 @@ hb_normalize(struct jd_buf *out, const char *s, size_t n)
 				o[k++] = ' ';
 			space = 0;
 			o[k++] = (char)c;
+			/* the rest of a word, no space to weigh */
+			while (i + 1 < n && u[i + 1] > ' ' && u[i + 1] < 0x80)
+				o[k++] = (char)u[++i];
 			continue;
 		}
 		ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
