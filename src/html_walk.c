@@ -93,18 +93,37 @@ walk_leave(void *arg, xmlNode *n)
 		flush(w, 0);
 }
 
+/* The bytes of s[0..n) above ' ', eight at a time: each one's top bit is
+ * set when it is, and a multiply adds them up. */
+static size_t
+solid_bytes(const char *s, size_t n)
+{
+	const uint64_t highs = 0x8080808080808080ULL;
+	size_t k = 0, i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, sizeof w);
+		uint64_t m = (((w & ~highs) + 0x5f5f5f5f5f5f5f5fULL) | w) &
+		    highs;
+		k += (size_t)(((m >> 7) * 0x0101010101010101ULL) >> 56);
+	}
+	for (; i < n; i++)
+		k += (unsigned char)s[i] > ' ';
+	return k;
+}
+
 static void
 walk_text(void *arg, xmlNode *n)
 {
 	struct walker *w = arg;
 	const char *s = (const char *)n->content;
-	size_t len, solid = 0;
+	size_t len, solid;
 
 	if (s == NULL)
 		return;
 	len = strlen(s);
-	for (size_t i = 0; i < len; i++)
-		solid += (unsigned char)s[i] > ' ';
+	solid = solid_bytes(s, len);
 	jd_buf_add(&w->line, s, len);
 	w->text += solid;
 	if (w->bold_depth > 0)
