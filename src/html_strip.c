@@ -164,15 +164,55 @@ comment_end(const char *s, size_t n, size_t i)
 	return a ? (size_t)(a - s) + 3 : 0;
 }
 
+/*
+ * libxml2 2.9 reads a name with characters past ASCII (the doctype's, an
+ * entity's) with a routine that looks at its input buffer again every
+ * hundred characters, and what it reads of a longer one can depend on how
+ * far the input runs on after it (fuzz_strip found a doctype whose name
+ * came out cut when text further on was dropped). Whether s[i..n) starts
+ * such a name: a hundred bytes or more that may be name characters, one
+ * of them past ASCII.
+ */
+static int
+long_wide_name(const char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	int wide = 0;
+
+	for (; j < n; j++) {
+		unsigned char c = (unsigned char)s[j];
+		if (c >= 0x80)
+			wide = 1;
+		else if (!name_char(c))
+			break;
+	}
+	return wide && j - i >= NAME_MAX_CHARS;
+}
+
+/* Whether an entity reference of the page has such a name. */
+static int
+long_wide_entity(const char *s, size_t n)
+{
+	for (const char *a = memchr(s, '&', n); a;
+	    a = memchr(a + 1, '&', (size_t)(s + n - a - 1)))
+		if (long_wide_name(s, n, (size_t)(a - s) + 1))
+			return 1;
+	return 0;
+}
+
 /* The doctype at s[i] ("<!DOCTYPE"): the index after its '>', or 0 when
  * a quoted literal holds a '>' (libxml2 reads literals only where the
- * public and system ids stand) or does not close. */
+ * public and system ids stand), its name is long and wide, or it does not
+ * close. */
 static size_t
 doctype_end(const char *s, size_t n, size_t i)
 {
 	const char *gt = memchr(s + i, '>', n - i);
+	size_t name = i + 9;
 
-	if (gt == NULL)
+	while (name < n && blank((unsigned char)s[name]))
+		name++;
+	if (gt == NULL || long_wide_name(s, n, name))
 		return 0;
 	for (const char *p = s + i; p < gt; p++) {
 		if (*p != '"' && *p != '\'')
@@ -241,7 +281,7 @@ hb_strip_raw(struct jd_buf *b, struct hb_scripts *sc)
 
 	jd_buf_reset(&sc->text);
 	sc->n = 0;
-	if (n == 0)
+	if (n == 0 || long_wide_entity(s, n))
 		return;
 	for (;;) {
 		const char *lt = memchr(s + at, '<', n - at);
