@@ -601,38 +601,13 @@ tc_class(unsigned char c)
 	return (c & 0xc0) == 0x80 ? TC_CONT : TC_CHAR;
 }
 
-/* Eight bytes at a time: one bit (the top of its byte) per byte equal
- * to c. */
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-
+/* The bytes of w equal to c, as a mask. */
 static uint64_t
 bytes_equal(uint64_t w, unsigned char c)
 {
-	uint64_t x = w ^ (ONES * c);
+	uint64_t x = w ^ (HB_ONES * c);
 
-	return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
-}
-
-/* Eight bytes of s, the first in the lowest bits on any machine. */
-static uint64_t
-load8(const unsigned char *s)
-{
-	uint64_t w;
-
-	memcpy(&w, s, sizeof w);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = __builtin_bswap64(w);
-#endif
-	return w;
-}
-
-/* How many bytes a mask of top bits marks (a multiply: the machine need
- * not count bits). */
-static size_t
-marked(uint64_t m)
-{
-	return (size_t)(((m >> 7) * ONES) >> 56);
+	return ~(((x & ~HB_HIGHS) + ~HB_HIGHS) | x) & HB_HIGHS;
 }
 
 /* The white space of tc_class in eight ASCII bytes. */
@@ -659,12 +634,12 @@ hb_text_chars(const char *s, size_t n, int *space)
 	}
 	for (size_t i = 0; i < n; i++) {
 		uint64_t w;
-		if (i + 8 <= n && !((w = load8(u + i)) & HIGHS)) {
+		if (i + 8 <= n && !((w = hb_load8(u + i)) & HB_HIGHS)) {
 			/* ASCII: every byte not white space counts, and
 			 * the first of each run of white space */
 			uint64_t sp8 = spaces8(w);
 			uint64_t before = sp8 << 8 | (sp ? 0x80u : 0u);
-			count += 8 - marked(sp8) + marked(sp8 & ~before);
+			count += 8 - hb_marked(sp8) + hb_marked(sp8 & ~before);
 			sp = (int)(sp8 >> 63);
 			i += 7;
 			continue;

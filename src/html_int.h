@@ -6,9 +6,37 @@
 #define JDALIGN_HTML_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "jdalign/buf.h"
 #include "jdalign/html.h"
+
+/* Text eight bytes at a time: a mask holds one bit per byte, the top one
+ * of its byte. */
+#define HB_ONES 0x0101010101010101ULL
+#define HB_HIGHS 0x8080808080808080ULL
+
+/* Eight bytes of s, the first in the lowest bits on any machine. */
+static inline uint64_t
+hb_load8(const void *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+/* How many bytes a mask marks (a multiply: the machine need not count
+ * bits). */
+static inline size_t
+hb_marked(uint64_t m)
+{
+	return (size_t)(((m >> 7) * HB_ONES) >> 56);
+}
 
 /* Starts a section under heading (classified by sections.tsv). */
 void hb_heading(struct jd_posting *p, const char *text, size_t n);

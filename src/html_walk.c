@@ -93,20 +93,16 @@ walk_leave(void *arg, xmlNode *n)
 		flush(w, 0);
 }
 
-/* The bytes of s[0..n) above ' ', eight at a time: each one's top bit is
- * set when it is, and a multiply adds them up. */
+/* The bytes of s[0..n) above ' ', eight at a time. */
 static size_t
 solid_bytes(const char *s, size_t n)
 {
-	const uint64_t highs = 0x8080808080808080ULL;
 	size_t k = 0, i = 0;
 
 	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, sizeof w);
-		uint64_t m = (((w & ~highs) + 0x5f5f5f5f5f5f5f5fULL) | w) &
-		    highs;
-		k += (size_t)(((m >> 7) * 0x0101010101010101ULL) >> 56);
+		uint64_t w = hb_load8(s + i);
+		k += hb_marked((((w & ~HB_HIGHS) + 0x5f5f5f5f5f5f5f5fULL) |
+		    w) & HB_HIGHS);
 	}
 	for (; i < n; i++)
 		k += (unsigned char)s[i] > ' ';
