@@ -4,6 +4,7 @@
  */
 #include "testutil.h"
 #include "jdalign/html.h"
+#include "../src/html_dom.h"	/* hb_text_chars */
 
 TestSuite(html, .fini = jd_test_fini);
 
@@ -551,8 +552,6 @@ Test(html, title_patterns)
  * a run of white space (a no-break space too) is one, a UTF-8 sequence
  * is one. The count that reads eight bytes at a time agrees with this
  * byte-by-byte definition on texts of every kind of byte. */
-size_t hb_text_chars(const char *s, size_t n, int *space);
-
 static size_t
 chars_by_definition(const unsigned char *u, size_t n, int *space)
 {
