@@ -1,25 +1,67 @@
 /*
  * hashfn.h: the hash function every uthash table of jdalign uses: a seeded
- * FNV-1a, faster than uthash's default here and harder to collide on purpose.
- * Include before uthash.h.
+ * multiply-and-fold over eight bytes at a time, faster than uthash's
+ * default and than a byte-at-a-time hash on the short words looked up on
+ * every token, and harder to collide on purpose. Include before uthash.h.
  */
 #ifndef JDALIGN_HASHFN_H
 #define JDALIGN_HASHFN_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define JD_HASH_SEED 0x9e3779b97f4a7c15ULL
 
-#define HASH_FUNCTION(keyptr, keylen, hashv) do {			\
-	unsigned long long jd_h_ = 0xcbf29ce484222325ULL ^ JD_HASH_SEED; \
-	const unsigned char *jd_k_ = (const unsigned char *)(keyptr);	\
-	for (size_t jd_i_ = 0; jd_i_ < (size_t)(keylen); jd_i_++) {	\
-		jd_h_ ^= jd_k_[jd_i_];					\
-		jd_h_ *= 0x100000001b3ULL;				\
-	}								\
-	(hashv) = (unsigned)(jd_h_ ^ (jd_h_ >> 32));			\
-} while (0)
+static inline uint64_t
+jd_hash_load8(const unsigned char *s)
+{
+	uint64_t v;
+
+	memcpy(&v, s, sizeof v);
+	return v;
+}
+
+static inline uint64_t
+jd_hash_load4(const unsigned char *s)
+{
+	uint32_t v;
+
+	memcpy(&v, s, sizeof v);
+	return v;
+}
+
+static inline uint64_t
+jd_hash_mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+	return h ^ (h >> 31);
+}
+
+/* Never reads past s[n - 1]: the tail of fewer than eight bytes is read as
+ * two overlapping four-byte words, or as its first, middle and last byte. */
+static inline unsigned
+jd_hash_bytes(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t h = JD_HASH_SEED ^ ((uint64_t)n * 0x94d049bb133111ebULL);
+
+	for (; n >= 8; s += 8, n -= 8)
+		h = jd_hash_mix(h, jd_hash_load8(s));
+	if (n >= 4)
+		h = jd_hash_mix(h, jd_hash_load4(s) << 32 |
+		    jd_hash_load4(s + n - 4));
+	else if (n > 0)
+		h = jd_hash_mix(h, (uint64_t)s[0] << 16 |
+		    (uint64_t)s[n / 2] << 8 | s[n - 1]);
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 29;
+	return (unsigned)(h ^ (h >> 32));
+}
+
+#define HASH_FUNCTION(keyptr, keylen, hashv) \
+	((hashv) = jd_hash_bytes((keyptr), (size_t)(keylen)))
 
 /*
  * Two bits per key hash, set for every key of a table that is built once
