@@ -133,31 +133,63 @@ is_letter(unsigned char c)
 	return (unsigned)((c | 0x20) - 'a') < 26u;
 }
 
-/* Whether every anchor of some line rule stands in s[0..n). */
+/* The anchors standing at s + i, a letter that starts a run of letters
+ * with at least four bytes from i to n. */
+static uint64_t
+anchors_at(const char *s, size_t i)
+{
+	unsigned c = ((unsigned char)s[i] | 0x20) - 'a';
+	unsigned d = ((unsigned char)s[i + 1] | 0x20) - 'a';
+	uint64_t seen = 0;
+
+	if (d < 26 && anchor_pair[c][d]) {
+		uint32_t v = lower4(s + i);
+		for (unsigned k = 0; k < nanchors[c]; k++)
+			if (anchors[c][k].letters == v)
+				seen |= (uint64_t)1 << anchors[c][k].id;
+	}
+	return seen;
+}
+
+/* The high bit of each of the eight bytes of w that is an ASCII letter:
+ * lowered and without its high bit, a byte is 'a' or above when adding
+ * 0x1f sets that bit, and past 'z' when adding 0x05 does. */
+static uint64_t
+letters8(uint64_t w)
+{
+	uint64_t x = (w | 0x2020202020202020ULL) & ~HB_HIGHS;
+
+	return (x + 0x1f1f1f1f1f1f1f1fULL) & ~(x + 0x0505050505050505ULL) &
+	    ~w & HB_HIGHS;
+}
+
+/* Whether every anchor of some line rule stands in s[0..n). An anchor
+ * starts a run of letters in the phrase, so in the line too: only the
+ * first letter of each run is looked at, eight bytes at a time. */
 static int
 maybe_line_phrase(const char *s, size_t n)
 {
-	uint64_t seen = 0;
+	uint64_t seen = 0, before = 0;	/* the letter bit of the last byte */
+	size_t i = 0;
 
 	if (anchors_off)
 		return 1;
-	/* an anchor starts a run of letters in the phrase, so in the line
-	 * too: only the first letter of each run is looked at */
-	for (size_t i = 0; i + ANCHOR_LEN <= n;) {
-		unsigned c = ((unsigned char)s[i] | 0x20) - 'a';
-		unsigned d = ((unsigned char)s[i + 1] | 0x20) - 'a';
-		if (c >= 26) {
-			i++;
-			continue;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t l = letters8(hb_load8(s + i));
+		uint64_t starts = l & ~(l << 8 | before);
+		before = l >> 56;
+		for (; starts; starts &= starts - 1) {
+			size_t at = i + ((size_t)__builtin_ctzll(starts) >> 3);
+			if (at + ANCHOR_LEN > n)
+				break;
+			seen |= anchors_at(s, at);
 		}
-		if (d < 26 && anchor_pair[c][d]) {
-			uint32_t v = lower4(s + i);
-			for (unsigned k = 0; k < nanchors[c]; k++)
-				if (anchors[c][k].letters == v)
-					seen |= (uint64_t)1 << anchors[c][k].id;
-		}
-		for (i++; i < n && is_letter((unsigned char)s[i]);)
-			i++;
+	}
+	for (int was = before != 0; i + ANCHOR_LEN <= n; i++) {
+		int letter = is_letter((unsigned char)s[i]);
+		if (letter && !was)
+			seen |= anchors_at(s, i);
+		was = letter;
 	}
 	for (unsigned k = 0; k < nline_rules; k++)
 		if ((seen & rule_needs[k]) == rule_needs[k])
