@@ -402,10 +402,26 @@ hb_normalize(struct jd_buf *out, const char *s, size_t n)
 			if (space)
 				o[k++] = ' ';
 			space = 0;
-			o[k++] = (char)c;
-			/* the rest of a word, no space to weigh */
-			while (i + 1 < n && u[i + 1] > ' ' && u[i + 1] < 0x80)
-				o[k++] = (char)u[++i];
+			/* the word, no space to weigh, eight bytes at a time
+			 * (the output never passes the input read) */
+			size_t j = i, m;
+			for (; j + 8 <= n; j += m, k += m) {
+				uint64_t w = hb_load8(u + j);
+				uint64_t stop = ~((w & ~HB_HIGHS) +
+				    0x5f5f5f5f5f5f5f5fULL) & HB_HIGHS;
+				memcpy(o + k, u + j, 8);
+				if ((stop |= w & HB_HIGHS) == 0) {
+					m = 8;
+					continue;
+				}
+				m = (size_t)__builtin_ctzll(stop) >> 3;
+				j += m;
+				k += m;
+				break;
+			}
+			while (j < n && u[j] > ' ' && u[j] < 0x80)
+				o[k++] = (char)u[j++];
+			i = j - 1;
 			continue;
 		}
 		ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
