@@ -3,8 +3,8 @@
 # Does nothing when every package is already there; uses sudo when not root.
 #   scripts/install-deps.sh [build|real|fuzz]
 set -eu
-build="gcc make pkg-config libxml2-dev libcsv-dev uthash-dev libjansson-dev
-libcurl4-openssl-dev libcriterion-dev python3"
+build="gcc make pkg-config libxml2-dev liblzma-dev zlib1g-dev libcsv-dev
+uthash-dev libjansson-dev libcurl4-openssl-dev libcriterion-dev python3"
 case "${1:-build}" in
 build) want=$build ;;
 real) want="$build python3-lxml python3-sklearn time libreoffice-calc-nogui parallel" ;;
