@@ -402,8 +402,12 @@ resolve_ambiguous(const struct jd_lexicon *lex, const char *text,
     struct jd_hits *h)
 {
 	struct ctx c = { lex, text, h, infos(h), NULL, 0, 0 };
+	size_t pending = 0;
 
-	if (h->n == 0)
+	/* only ambiguous hits are decided here */
+	for (size_t i = 0; i < h->n; i++)
+		pending += c.in[i].state == HIT_PENDING;
+	if (pending == 0)
 		return;
 	c.owner = xreallocarray(NULL, h->toks.n + 1, sizeof *c.owner);
 	for (size_t i = 0; i < h->toks.n; i++)
