@@ -270,6 +270,14 @@ follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 		const unsigned char *b = sc->boring[k];
 		while (i < n && b[s[i]])
 			i++;
+		/* a name goes on in its state; only its length counts */
+		while ((k == S_TAG || k == S_NAME) && i < n &&
+		    (sc->cls[s[i]] == C_START || sc->cls[s[i]] == C_NAME)) {
+			if (++sc->run > NAME_MAX_LEN &&
+			    (sc->run - 1) % NAME_MAX_LEN == 0)
+				v++;
+			i++;
+		}
 		if (i == n)
 			break;
 		if (s[i] == '<' && i + 1 < n && sc->cls[s[i + 1]] == C_START) {
