@@ -219,26 +219,31 @@ hb_unseen_tag(const xmlNode *n)
 
 /*
  * An attribute's value where libxml2 keeps it (one text node), read
- * without a copy; NULL when the element has no such attribute. A value
- * made of several nodes (entities) is copied into *owned, which the caller
- * frees with xmlFree.
+ * without a copy. A value made of several nodes (entities) is copied into
+ * *owned, which the caller frees with xmlFree.
  */
 static const char *
-attr_peek(xmlNode *n, const char *name, xmlChar **owned)
+attr_value(const xmlNode *n, const xmlAttr *a, xmlChar **owned)
 {
+	xmlNode *c = a->children;
+
 	*owned = NULL;
-	for (xmlAttr *a = n->properties; a; a = a->next) {
-		if (a->name == NULL || a->name[0] != name[0] ||
-		    strcmp((const char *)a->name, name) != 0)
-			continue;
-		xmlNode *c = a->children;
-		if (c == NULL)
-			return "";
-		if (c->type == XML_TEXT_NODE && c->next == NULL && c->content)
-			return (const char *)c->content;
-		*owned = xmlNodeListGetString(n->doc, c, 1);
-		return *owned ? (const char *)*owned : "";
-	}
+	if (c == NULL)
+		return "";
+	if (c->type == XML_TEXT_NODE && c->next == NULL && c->content)
+		return (const char *)c->content;
+	*owned = xmlNodeListGetString(n->doc, c, 1);
+	return *owned ? (const char *)*owned : "";
+}
+
+/* The element's attribute of that name, or NULL. */
+static xmlAttr *
+attr_find(const xmlNode *n, const char *name)
+{
+	for (xmlAttr *a = n->properties; a; a = a->next)
+		if (a->name && a->name[0] == name[0] &&
+		    strcmp((const char *)a->name, name) == 0)
+			return a;
 	return NULL;
 }
 
@@ -248,23 +253,36 @@ attr_peek(xmlNode *n, const char *name, xmlChar **owned)
 #define LOWER_BUF 512
 
 static char *
-attr_lowered(xmlNode *n, const char *attr, char *buf, char **heap)
+lowered(const char *v, char *buf, char **heap)
 {
-	xmlChar *owned;
-	const char *v = attr_peek(n, attr, &owned);
-	size_t len;
+	size_t len = strlen(v);
 	char *t = buf;
 
-	*heap = NULL;
-	if (v == NULL)
-		return NULL;
-	len = strlen(v);
 	if (len >= LOWER_BUF)
 		t = *heap = xmalloc(len + 1);
 	for (size_t i = 0; i <= len; i++)
 		t[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] + 32) : v[i];
+	return t;
+}
+
+static char *
+value_lowered(const xmlNode *n, const xmlAttr *a, char *buf, char **heap)
+{
+	xmlChar *owned;
+	char *t;
+
+	*heap = NULL;
+	if (a == NULL)
+		return NULL;
+	t = lowered(attr_value(n, a, &owned), buf, heap);
 	xmlFree(owned);
 	return t;
+}
+
+static char *
+attr_lowered(xmlNode *n, const char *attr, char *buf, char **heap)
+{
+	return value_lowered(n, attr_find(n, attr), buf, heap);
 }
 
 char *
@@ -278,31 +296,39 @@ hb_attr_lower(xmlNode *n, const char *attr)
 
 /* Does the attribute's value hold needle (lower case ASCII), in any case?
  * needle NULL: is the attribute there? */
-int
-hb_attr_has(xmlNode *n, const char *attr, const char *needle)
+static int
+value_has(const xmlNode *n, const xmlAttr *a, const char *needle)
 {
 	xmlChar *owned;
 	const char *v;
 	int r;
 
-	if (n->properties == NULL)
+	if (a == NULL)
 		return 0;
-	if ((v = attr_peek(n, attr, &owned)) == NULL)
-		return 0;
+	v = attr_value(n, a, &owned);
 	r = needle == NULL || jd_util_casestr(v, needle) != NULL;
 	xmlFree(owned);
 	return r;
 }
 
-/* Is the attribute's value word (lower case ASCII), in any case? */
+int
+hb_attr_has(xmlNode *n, const char *attr, const char *needle)
+{
+	return n->properties && value_has(n, attr_find(n, attr), needle);
+}
+
+/* Is attribute a's value one of words (lower case ASCII), in any case? */
 static int
-attr_is(xmlNode *n, const char *attr, const char *const *words)
+value_is(const xmlNode *n, const xmlAttr *a, const char *const *words)
 {
 	xmlChar *owned;
-	const char *v = attr_peek(n, attr, &owned);
+	const char *v;
 	int r = 0;
 
-	for (const char *const *w = words; v && *w && !r; w++)
+	if (a == NULL)
+		return 0;
+	v = attr_value(n, a, &owned);
+	for (const char *const *w = words; *w && !r; w++)
 		r = jd_util_strcasecmp(v, *w) == 0;
 	xmlFree(owned);
 	return r;
@@ -325,13 +351,82 @@ hb_class_id(xmlNode *n)
 	return jd_buf_take(&b);
 }
 
+/* What the rules for hidden elements and page furniture read of an
+ * element's attributes, found in one pass over them; its class is lowered
+ * once, when a rule first asks for it. */
+struct el_attrs {
+	xmlNode *n;
+	xmlAttr *style, *aria_hidden, *aria_modal, *role, *cls, *id;
+	int hidden;		/* the hidden attribute */
+	int class_read;
+	char *class_lc, *class_heap;
+	char class_buf[LOWER_BUF];
+};
+
+static void
+el_attrs_read(struct el_attrs *e, xmlNode *n)
+{
+	e->n = n;
+	e->style = e->aria_hidden = e->aria_modal = e->role = e->cls =
+	    e->id = NULL;
+	e->hidden = e->class_read = 0;
+	e->class_lc = e->class_heap = NULL;
+	for (xmlAttr *a = n->properties; a; a = a->next) {
+		const char *name = (const char *)a->name;
+		xmlAttr **slot = NULL;
+		if (name == NULL)
+			continue;
+		switch (name[0]) {
+		case 'h':
+			e->hidden |= strcmp(name, "hidden") == 0;
+			break;
+		case 's':
+			slot = strcmp(name, "style") == 0 ? &e->style : NULL;
+			break;
+		case 'a':
+			slot = strcmp(name, "aria-hidden") == 0 ?
+			    &e->aria_hidden : strcmp(name, "aria-modal") == 0 ?
+			    &e->aria_modal : NULL;
+			break;
+		case 'r':
+			slot = strcmp(name, "role") == 0 ? &e->role : NULL;
+			break;
+		case 'c':
+			slot = strcmp(name, "class") == 0 ? &e->cls : NULL;
+			break;
+		case 'i':
+			slot = strcmp(name, "id") == 0 ? &e->id : NULL;
+			break;
+		}
+		if (slot && *slot == NULL)
+			*slot = a;
+	}
+}
+
+static const char *
+el_class(struct el_attrs *e)
+{
+	if (!e->class_read) {
+		e->class_read = 1;
+		e->class_lc = value_lowered(e->n, e->cls, e->class_buf,
+		    &e->class_heap);
+	}
+	return e->class_lc;
+}
+
+static void
+el_attrs_free(struct el_attrs *e)
+{
+	free(e->class_heap);
+}
+
 /* "display : none" and friends in an inline style, spaces and case
  * ignored. */
 static int
-style_hidden(xmlNode *n)
+style_hidden(const struct el_attrs *e)
 {
 	char buf[LOWER_BUF], *heap;
-	char *v = attr_lowered(n, "style", buf, &heap);
+	char *v = value_lowered(e->n, e->style, buf, &heap);
 	size_t k = 0;
 	int r;
 
@@ -362,18 +457,19 @@ has_token(const char *list, const char *word)
 
 /* Does the class or the id hold one of words (lower case ASCII)? */
 static int
-class_id_has(xmlNode *n, const char *const *words)
+class_id_has(struct el_attrs *e, const char *const *words)
 {
-	static const char *const attrs[] = { "class", "id" };
 	char buf[LOWER_BUF], *heap;
+	const char *v = el_class(e);
 	int r = 0;
 
-	for (size_t a = 0; a < 2 && !r; a++) {
-		const char *v = attr_lowered(n, attrs[a], buf, &heap);
-		for (const char *const *w = words; v && *w && !r; w++)
-			r = strstr(v, *w) != NULL;
-		free(heap);
-	}
+	for (const char *const *w = words; v && *w && !r; w++)
+		r = strstr(v, *w) != NULL;
+	if (r || (v = value_lowered(e->n, e->id, buf, &heap)) == NULL)
+		return r;
+	for (const char *const *w = words; *w && !r; w++)
+		r = strstr(v, *w) != NULL;
+	free(heap);
 	return r;
 }
 
@@ -396,8 +492,8 @@ class_id_has(xmlNode *n, const char *const *words)
 #define SUB_SHIFT 5
 #define SUB_MAX ((uintptr_t)1 << 24)
 
-static int hidden_calc(xmlNode *n);
-static int furniture_calc(xmlNode *n);
+static int hidden_from(struct el_attrs *e);
+static int furniture_from(struct el_attrs *e);
 
 static uintptr_t
 sub_get(const xmlNode *n)
@@ -443,10 +539,13 @@ sub_leave(void *arg, xmlNode *n)
 		    ((hb_tag(n) & (HB_H1 | HB_MAINLIKE)) ||
 		    (bits & SUB_WRAPS) ? SUB_WRAPS : 0));
 	bits |= SUB_DECIDED;
-	if (hidden_calc(n))
+	struct el_attrs e;
+	el_attrs_read(&e, n);
+	if (hidden_from(&e))
 		bits |= SUB_HIDDEN;
-	if (furniture_calc(n))
+	if (furniture_from(&e))
 		bits |= SUB_FURNITURE;
+	el_attrs_free(&e);
 	sub_set(n, sub_text(n), bits);
 }
 
@@ -487,77 +586,104 @@ text_at_least(xmlNode *n, size_t cap)
 #define BANNER_MAX 3000
 
 static int
-hidden_calc(xmlNode *n)
+hidden_from(struct el_attrs *e)
 {
 	static const char *const sr[] = {
 		"sr-only", "visually-hidden", "visuallyhidden",
 		"screen-reader-text", "screen-reader-only", "a11y-hidden",
 		"u-hidden", NULL
 	};
+	xmlNode *n = e->n;
 	int r = 0;
 
 	if (n->properties == NULL)
 		return 0;
-	if (xmlHasProp(n, (const xmlChar *)"hidden") || style_hidden(n))
+	if (e->hidden || style_hidden(e))
 		return 1;
-	if (hb_attr_has(n, "aria-hidden", "true"))
+	if (value_has(n, e->aria_hidden, "true"))
 		return !(sub_get(n) & SUB_WRAPS) &&
 		    !text_at_least(n, ARIA_HIDDEN_MAX);
-	char buf[LOWER_BUF], *heap;
-	const char *c = attr_lowered(n, "class", buf, &heap);
+	const char *c = el_class(e);
 	/* each name of sr[] holds one of these */
 	if (c && (strstr(c, "hidden") || strstr(c, "sr-only") ||
 	    strstr(c, "screen-reader")))
 		for (const char *const *s = sr; *s && !r; s++)
 			r = has_token(c, *s);
-	free(heap);
 	return r;
 }
 
 static int
-dialog(xmlNode *n)
+dialog(const struct el_attrs *e)
 {
 	static const char *const roles[] = { "dialog", "alertdialog", NULL };
+	xmlNode *n = e->n;
 	int r = hb_is(n, "dialog");
 
 	if (!r && n->properties)
-		r = attr_is(n, "role", roles) ||
-		    hb_attr_has(n, "aria-modal", "true");
+		r = value_is(n, e->role, roles) ||
+		    value_has(n, e->aria_modal, "true");
 	return r && !text_at_least(n, DIALOG_MAX);
 }
 
 static int
-banner(xmlNode *n)
+banner(struct el_attrs *e)
 {
 	static const char *const words[] = {
 		"cookie", "consent", "gdpr", "onetrust", NULL
 	};
+	xmlNode *n = e->n;
+
 	if (n->properties == NULL || hb_is(n, "body") || hb_is(n, "html") ||
 	    hb_is(n, "main") || hb_is(n, "article"))
 		return 0;
-	return class_id_has(n, words) && !text_at_least(n, BANNER_MAX);
+	return class_id_has(e, words) && !text_at_least(n, BANNER_MAX);
 }
 
 /* A form is an application form, unless it wraps the whole page (as
  * ASP.NET pages do): then it holds the page's h1, main or article. */
 static int
-furniture_calc(xmlNode *n)
+furniture_from(struct el_attrs *e)
 {
 	static const char *const roles[] = {
 		"navigation", "banner", "contentinfo", "menu", "menubar",
 		"search", "complementary", NULL
 	};
+	xmlNode *n = e->n;
 	unsigned t = hb_tag(n);
 
 	if (hb_is(n, "form"))
 		return !(sub_get(n) & SUB_WRAPS);
 	if (hb_is(n, "dialog"))
-		return dialog(n);
+		return dialog(e);
 	if (t & HB_FURNITURE)
 		return 1;
 	if (n->properties == NULL)
 		return 0;
-	return attr_is(n, "role", roles) || dialog(n) || banner(n);
+	return value_is(n, e->role, roles) || dialog(e) || banner(e);
+}
+
+static int
+hidden_calc(xmlNode *n)
+{
+	struct el_attrs e;
+	int r;
+
+	el_attrs_read(&e, n);
+	r = hidden_from(&e);
+	el_attrs_free(&e);
+	return r;
+}
+
+static int
+furniture_calc(xmlNode *n)
+{
+	struct el_attrs e;
+	int r;
+
+	el_attrs_read(&e, n);
+	r = furniture_from(&e);
+	el_attrs_free(&e);
+	return r;
 }
 
 int
