@@ -401,16 +401,52 @@ struct script_texts {
 	size_t next;	/* scripts started so far */
 };
 
-/* libxml2 starts the elements of a page in its order, so the k-th script
+/* The value a mark stands for, or NULL when v is none. */
+static const xmlChar *
+value_set_aside(const struct hb_scripts *sc, const xmlChar *v)
+{
+	size_t k = 0;
+
+	if (v == NULL || v[0] != HB_VALUE_MARK || v[1] == '\0')
+		return NULL;
+	for (v++; *v >= '0' && *v <= '9' && k < sc->nvalues; v++)
+		k = 10 * k + (size_t)(*v - '0');
+	if (*v != '\0' || k >= sc->nvalues)
+		return NULL;
+	return (const xmlChar *)sc->text.data + sc->values[k];
+}
+
+/*
+ * The values hb_strip_raw set aside go back to their attributes as the
+ * element starts (in a copy of atts: libxml2 frees the values it read).
+ * libxml2 starts the elements of a page in its order, so the k-th script
  * element started is the k-th script start tag hb_strip_raw read: its
- * text is handed over as the one block libxml2 would have made of it. */
+ * text is handed over as the one block libxml2 would have made of it.
+ */
 static void
 start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	htmlParserCtxtPtr ctxt = ctx;
 	struct script_texts *st = ctxt->_private;
+	const xmlChar *local[2 * HB_MAX_ATTRS + 2], **given = atts;
+	size_t n = 0;
 
-	xmlSAX2StartElement(ctx, name, atts);
+	while (st->sc->nvalues && atts && atts[n])
+		n += 2;
+	for (size_t i = 1; i < n; i += 2) {
+		const xmlChar *v = value_set_aside(st->sc, atts[i]);
+		if (v == NULL)
+			continue;
+		if (given == atts) {
+			given = n < sizeof local / sizeof *local ? local :
+			    xreallocarray(NULL, n + 1, sizeof *given);
+			memcpy(given, atts, (n + 1) * sizeof *given);
+		}
+		given[i] = v;
+	}
+	xmlSAX2StartElement(ctx, name, given);
+	if (given != atts && given != local)
+		free(given);
 	if (name[0] != 's' || strcmp((const char *)name, "script") != 0 ||
 	    st->next >= st->sc->n)
 		return;
@@ -434,7 +470,7 @@ hb_parse_utf8(const char *s, size_t n, const struct hb_scripts *sc)
 	ctxt = htmlNewParserCtxt();
 	if (ctxt == NULL)
 		return NULL;
-	if (sc && sc->n) {
+	if (sc && (sc->n || sc->nvalues)) {
 		ctxt->_private = &st;
 		ctxt->sax->startElement = start_element;
 	}

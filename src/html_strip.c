@@ -7,6 +7,15 @@
  * sheets and scripts. The parse hands each script's text back to its
  * element (hb_parse_utf8) as the one block libxml2 would have made of it.
  *
+ * Long attribute values (class lists, links, SVG paths) are read by
+ * libxml2 a character at a time too: each plain one (no character
+ * reference, nothing libxml2 would change) is set aside the same way, the
+ * page holding a mark and its number in its place, and the parse hands the
+ * value back to its element's start (hb_parse_utf8). html, head, body and
+ * meta tags keep theirs: libxml2 reads those outside the start of an
+ * element (a second body's attributes join the first, a meta may name an
+ * encoding).
+ *
  * The scan reads markup the way libxml2 2.9 does in recovery mode, as far
  * as it needs to know where each style or script element's text starts
  * and ends: start tags with their attribute values (names end after 100
@@ -64,12 +73,39 @@ is_name(const char *s, size_t n, const char *want)
 	return strlen(want) == n && jd_util_casemem(s, n, want) == s;
 }
 
+/* A quoted value at least this long is set aside. */
+#define ASIDE_MIN 16
+#define MAX_SPANS 64
+
+/* The quoted values of one start tag that are set aside. */
+struct spans {
+	size_t start[MAX_SPANS], end[MAX_SPANS];
+	size_t n;
+};
+
+/* Whether libxml2 reads the quoted value s[0..n) as exactly these bytes:
+ * no character reference, no carriage return or other control byte but
+ * tab and line feed, and no lead byte of a surrogate or of U+FFFE and
+ * U+FFFF. */
+static int
+plain_value(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == '&' ||
+		    c == 0xed || c == 0xef)
+			return 0;
+	}
+	return 1;
+}
+
 /* The start tag at s[i] == '<' (a letter follows): its name in
  * s[*name..*name + *len), and the index after its '>', or 0 when it does
- * not end. *closed: it ends in "/>". */
+ * not end. *closed: it ends in "/>". Its long plain quoted values go to
+ * v. */
 static size_t
 start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
-    int *closed)
+    int *closed, struct spans *v)
 {
 	size_t j = i + 1;
 
@@ -77,6 +113,7 @@ start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
 	j = name_end(s, n, j);
 	*len = j - *name;
 	*closed = 0;
+	v->n = 0;
 	for (;;) {
 		while (j < n && blank((unsigned char)s[j]))
 			j++;
@@ -114,6 +151,11 @@ start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
 			if (q == NULL)
 				return 0;
 			j = (size_t)(q - s) + 1;
+			if (j - k - 2 >= ASIDE_MIN && v->n < MAX_SPANS &&
+			    plain_value(s + k + 1, j - k - 2)) {
+				v->start[v->n] = k + 1;
+				v->end[v->n++] = j - 1;
+			}
 			continue;
 		}
 		while (k < n && !blank((unsigned char)s[k]) && s[k] != '>')
@@ -270,7 +312,39 @@ hb_scripts_free(struct hb_scripts *sc)
 {
 	jd_buf_free(&sc->text);
 	free(sc->at);
+	free(sc->values);
 	memset(sc, 0, sizeof *sc);
+}
+
+/* Sets the values of v aside, writing what stays of s[*r..) before each
+ * and its mark at s[*w..). */
+static void
+values_aside(struct hb_scripts *sc, char *s, const struct spans *v,
+    size_t *r, size_t *w)
+{
+	for (size_t k = 0; k < v->n; k++) {
+		size_t a = v->start[k], len = v->end[k] - a;
+		if (sc->nvalues == sc->values_cap) {
+			sc->values_cap = sc->values_cap ? 2 * sc->values_cap :
+			    64;
+			sc->values = xreallocarray(sc->values, sc->values_cap,
+			    sizeof *sc->values);
+		}
+		sc->values[sc->nvalues] = sc->text.len;
+		jd_buf_add(&sc->text, s + a, len);
+		jd_buf_addc(&sc->text, '\0');
+		memmove(s + *w, s + *r, a - *r);
+		*w += a - *r;
+		/* the mark and number, shorter than the value */
+		char digits[24];
+		size_t d = 0;
+		for (size_t x = sc->nvalues++; d == 0 || x; x /= 10)
+			digits[d++] = (char)('0' + x % 10);
+		s[(*w)++] = HB_VALUE_MARK;
+		while (d)
+			s[(*w)++] = digits[--d];
+		*r = a + len;
+	}
 }
 
 void
@@ -278,9 +352,10 @@ hb_strip_raw(struct jd_buf *b, struct hb_scripts *sc)
 {
 	char *s = b->data;
 	size_t n = b->len, at = 0, r = 0, w = 0; /* scanned, copied, written */
+	struct spans spans;
 
 	jd_buf_reset(&sc->text);
-	sc->n = 0;
+	sc->n = sc->nvalues = 0;
 	if (n == 0 || long_wide_entity(s, n))
 		return;
 	for (;;) {
@@ -293,7 +368,7 @@ hb_strip_raw(struct jd_buf *b, struct hb_scripts *sc)
 			size_t name, len, body;
 			int closed;
 			if ((body = start_tag(s, n, i, &name, &len,
-			    &closed)) == 0)
+			    &closed, &spans)) == 0)
 				break;
 			int script = is_name(s + name, len, "script");
 			int style = is_name(s + name, len, "style");
@@ -308,6 +383,11 @@ hb_strip_raw(struct jd_buf *b, struct hb_scripts *sc)
 				if (e == 0 || (e > body && s[body] == '<'))
 					break;
 			}
+			if (spans.n && !is_name(s + name, len, "html") &&
+			    !is_name(s + name, len, "head") &&
+			    !is_name(s + name, len, "body") &&
+			    !is_name(s + name, len, "meta"))
+				values_aside(sc, s, &spans, &r, &w);
 			if (script && e > body)
 				set_aside(sc, s + body, e - body);
 			else if (script)

@@ -97,6 +97,41 @@ Test(html, script_text_reaches_its_readers)
 	}
 }
 
+/* Long attribute values are set aside before the parse and handed back as
+ * their elements start: what reads them (hidden classes, inline styles,
+ * cookie banners, embedded props) reads them as written. */
+Test(html, long_attribute_values_reach_their_readers)
+{
+	const char *page = "<html><head><title>T</title></head><body>"
+	    "<div class=\"cookie-consent-banner fixed bottom-0\">Accept all "
+	    "cookies</div><h1 class=\"text-2xl font-bold tracking-tight\">"
+	    "Data Engineer</h1><div class=\"job-description prose max-w-none\">"
+	    "<p>We build the data platform that our analysts use every day, "
+	    "from the first event a customer sends to the dashboards the "
+	    "finance team reads each morning, and we are hiring one more "
+	    "engineer to own its pipelines with us.</p>"
+	    "<h2 class=\"mt-8 text-lg font-semibold\">Requirements</h2><ul>"
+	    "<li class=\"list-item text-base leading-7\">Airflow and dbt in "
+	    "production</li><li class=\"list-item visually-hidden extra\">"
+	    "Secret hidden line</li><li style=\"color: red; display : none\">"
+	    "Styled away line</li><li title=\"Fish &amp; chips, more than "
+	    "sixteen\">Snowflake warehouse design</li></ul></div></body></html>";
+	struct jd_posting_list l = { 0 };
+
+	jd_html_read("v.html", page, strlen(page), &l);
+	struct jd_posting *p = &l.v[0];
+	char *req = lines_of(p, JD_SEC_REQUIRED);
+	cr_expect_str_eq(req, "Airflow and dbt in production|"
+	    "Snowflake warehouse design");
+	cr_expect_str_eq(p->title, "Data Engineer");
+	for (size_t i = 0; i < p->nsections; i++)
+		for (size_t j = 0; j < p->sections[i].nlines; j++)
+			cr_expect_null(strstr(p->sections[i].lines[j], "cookies"),
+			    "banner text read: %s", p->sections[i].lines[j]);
+	free(req);
+	jd_posting_list_free(&l);
+}
+
 Test(html, visible_text_only)
 {
 	const char *page = "<html><head><title>T</title><style>p{}</style></head>"
