@@ -401,19 +401,40 @@ struct script_texts {
 	size_t next;	/* scripts started so far */
 };
 
-/* The value a mark stands for, or NULL when v is none. */
+/* What the mark v[0..len) stands for, or NULL when it is no mark. */
 static const xmlChar *
-value_set_aside(const struct hb_scripts *sc, const xmlChar *v)
+piece_set_aside(const struct hb_scripts *sc, const xmlChar *v, size_t len)
 {
-	size_t k = 0;
+	size_t k = 0, i = 1;
 
-	if (v == NULL || v[0] != HB_VALUE_MARK || v[1] == '\0')
+	if (len < 2 || v[0] != HB_ASIDE_MARK)
 		return NULL;
-	for (v++; *v >= '0' && *v <= '9' && k < sc->nvalues; v++)
-		k = 10 * k + (size_t)(*v - '0');
-	if (*v != '\0' || k >= sc->nvalues)
+	for (; i < len && v[i] >= '0' && v[i] <= '9' && k < sc->npieces; i++)
+		k = 10 * k + (size_t)(v[i] - '0');
+	if (i < len || k >= sc->npieces)
 		return NULL;
-	return (const xmlChar *)sc->text.data + sc->values[k];
+	return (const xmlChar *)sc->text.data + sc->pieces[k];
+}
+
+/* Text set aside comes back where libxml2 reads its mark: at the end of
+ * the piece of text it reads, after the blanks the page kept. */
+static void
+characters(void *ctx, const xmlChar *ch, int len)
+{
+	htmlParserCtxtPtr ctxt = ctx;
+	struct script_texts *st = ctxt->_private;
+	const xmlChar *m = len > 0 ? memchr(ch, HB_ASIDE_MARK, (size_t)len) :
+	    NULL;
+	const xmlChar *v = m ? piece_set_aside(st->sc, m,
+	    (size_t)(ch + len - m)) : NULL;
+
+	if (v == NULL) {
+		xmlSAX2Characters(ctx, ch, len);
+		return;
+	}
+	if (m > ch)
+		xmlSAX2Characters(ctx, ch, (int)(m - ch));
+	xmlSAX2Characters(ctx, v, (int)strlen((const char *)v));
 }
 
 /*
@@ -431,10 +452,12 @@ start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 	const xmlChar *local[2 * HB_MAX_ATTRS + 2], **given = atts;
 	size_t n = 0;
 
-	while (st->sc->nvalues && atts && atts[n])
+	while (st->sc->npieces && atts && atts[n])
 		n += 2;
 	for (size_t i = 1; i < n; i += 2) {
-		const xmlChar *v = value_set_aside(st->sc, atts[i]);
+		const xmlChar *v = atts[i] && atts[i][0] == HB_ASIDE_MARK ?
+		    piece_set_aside(st->sc, atts[i],
+		    strlen((const char *)atts[i])) : NULL;
 		if (v == NULL)
 			continue;
 		if (given == atts) {
@@ -470,9 +493,11 @@ hb_parse_utf8(const char *s, size_t n, const struct hb_scripts *sc)
 	ctxt = htmlNewParserCtxt();
 	if (ctxt == NULL)
 		return NULL;
-	if (sc && (sc->n || sc->nvalues)) {
+	if (sc && (sc->n || sc->npieces)) {
 		ctxt->_private = &st;
 		ctxt->sax->startElement = start_element;
+		if (sc->npieces)
+			ctxt->sax->characters = characters;
 	}
 	doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", PARSE_OPTS);
 	htmlFreeParserCtxt(ctxt);

@@ -80,26 +80,26 @@ struct jd_posting *hb_append(struct jd_posting_list *l, const char *id,
 
 /* The text of a page's script elements, set aside before the parse: one
  * entry per script start tag in the order of the page, up to where the
- * stripping stopped; and its long attribute values, each replaced in the
- * page by HB_VALUE_MARK and its number in values. */
+ * stripping stopped; and its long attribute values and runs of text, each
+ * replaced in the page by HB_ASIDE_MARK and its number in pieces. */
 struct hb_scripts {
-	struct jd_buf text;	/* the texts and values, each ending in NUL */
+	struct jd_buf text;	/* the texts and pieces, each ending in NUL */
 	size_t *at;	/* where each script's text starts in text, or
 			 * HB_SCRIPT_KEPT: the page still holds it */
 	size_t n, cap;
-	size_t *values;	/* where each value starts in text */
-	size_t nvalues, values_cap;
+	size_t *pieces;	/* where each piece starts in text */
+	size_t npieces, pieces_cap;
 };
 #define HB_SCRIPTS_INIT { JD_BUF_INIT, NULL, 0, 0, NULL, 0, 0 }
 #define HB_SCRIPT_KEPT ((size_t)-1)
-/* Starts an attribute value that stands for a value set aside: a byte no
- * page from hb_decode holds (it makes DEL a space). */
-#define HB_VALUE_MARK '\x7f'
+/* Starts the mark that stands for a piece set aside: a byte no page from
+ * hb_decode holds (it makes DEL a space). */
+#define HB_ASIDE_MARK '\x7f'
 
 /* html_strip.c: drops the text of the style elements of a page (UTF-8
  * from hb_decode) in place, before it is parsed, and moves the text of
- * its script elements and its long attribute values to scripts (reset
- * first). */
+ * its script elements, its long attribute values and its runs of text to
+ * scripts (reset first). */
 void hb_strip_raw(struct jd_buf *page, struct hb_scripts *scripts);
 void hb_scripts_free(struct hb_scripts *scripts);
 /* Where the raw text of element name[0..len) that starts at s[i] ends:

@@ -7,14 +7,14 @@
  * sheets and scripts. The parse hands each script's text back to its
  * element (hb_parse_utf8) as the one block libxml2 would have made of it.
  *
- * Long attribute values (class lists, links, SVG paths) are read by
- * libxml2 a character at a time too: each plain one (no character
- * reference, nothing libxml2 would change) is set aside the same way, the
- * page holding a mark and its number in its place, and the parse hands the
- * value back to its element's start (hb_parse_utf8). html, head, body and
- * meta tags keep theirs: libxml2 reads those outside the start of an
- * element (a second body's attributes join the first, a meta may name an
- * encoding).
+ * Long attribute values (class lists, links, SVG paths) and runs of text
+ * are read by libxml2 a character at a time too: each plain one (no
+ * character reference, nothing libxml2 would change) is set aside the
+ * same way, the page holding a mark and its number in its place, and the
+ * parse hands it back as libxml2 starts the element or reads the text
+ * (hb_parse_utf8). html, head, body and meta tags keep their values:
+ * libxml2 reads those outside the start of an element (a second body's
+ * attributes join the first, a meta may name an encoding).
  *
  * The scan reads markup the way libxml2 2.9 does in recovery mode, as far
  * as it needs to know where each style or script element's text starts
@@ -312,39 +312,76 @@ hb_scripts_free(struct hb_scripts *sc)
 {
 	jd_buf_free(&sc->text);
 	free(sc->at);
-	free(sc->values);
+	free(sc->pieces);
 	memset(sc, 0, sizeof *sc);
 }
 
-/* Sets the values of v aside, writing what stays of s[*r..) before each
- * and its mark at s[*w..). */
+/* Sets s[a..a + len) aside, writing what stays of s[*r..a) and then its
+ * mark and number (shorter) at s[*w..). */
 static void
-values_aside(struct hb_scripts *sc, char *s, const struct spans *v,
-    size_t *r, size_t *w)
+put_aside(struct hb_scripts *sc, char *s, size_t a, size_t len, size_t *r,
+    size_t *w)
 {
-	for (size_t k = 0; k < v->n; k++) {
-		size_t a = v->start[k], len = v->end[k] - a;
-		if (sc->nvalues == sc->values_cap) {
-			sc->values_cap = sc->values_cap ? 2 * sc->values_cap :
-			    64;
-			sc->values = xreallocarray(sc->values, sc->values_cap,
-			    sizeof *sc->values);
-		}
-		sc->values[sc->nvalues] = sc->text.len;
-		jd_buf_add(&sc->text, s + a, len);
-		jd_buf_addc(&sc->text, '\0');
-		memmove(s + *w, s + *r, a - *r);
-		*w += a - *r;
-		/* the mark and number, shorter than the value */
-		char digits[24];
-		size_t d = 0;
-		for (size_t x = sc->nvalues++; d == 0 || x; x /= 10)
-			digits[d++] = (char)('0' + x % 10);
-		s[(*w)++] = HB_VALUE_MARK;
-		while (d)
-			s[(*w)++] = digits[--d];
-		*r = a + len;
+	char digits[24];
+	size_t d = 0;
+
+	if (sc->npieces == sc->pieces_cap) {
+		sc->pieces_cap = sc->pieces_cap ? 2 * sc->pieces_cap : 64;
+		sc->pieces = xreallocarray(sc->pieces, sc->pieces_cap,
+		    sizeof *sc->pieces);
 	}
+	sc->pieces[sc->npieces] = sc->text.len;
+	jd_buf_add(&sc->text, s + a, len);
+	jd_buf_addc(&sc->text, '\0');
+	memmove(s + *w, s + *r, a - *r);
+	*w += a - *r;
+	for (size_t x = sc->npieces++; d == 0 || x; x /= 10)
+		digits[d++] = (char)('0' + x % 10);
+	s[(*w)++] = HB_ASIDE_MARK;
+	while (d)
+		s[(*w)++] = digits[--d];
+	*r = a + len;
+}
+
+/* A run of text at least this long is set aside. */
+#define TEXT_MIN 16
+/* libxml2 hands text to its callbacks in pieces of about a thousand bytes
+ * and gives a blank piece no paragraph of its own: a run is set aside
+ * only when its first piece cannot be blank. */
+#define TEXT_FIRST_PIECE 900
+
+/* The text that starts at s[at], right after markup, up to the next '<'
+ * or '&': set aside from its first byte that is not blank (libxml2 skips
+ * the blanks after a doctype or comment before the root) when libxml2
+ * reads it as exactly these bytes (no carriage return or other control
+ * byte but tab and line feed, no lead byte of a surrogate or of U+FFFE and
+ * U+FFFF) in one piece that is not blank. */
+static void
+text_aside(struct hb_scripts *sc, char *s, size_t n, size_t at, size_t *r,
+    size_t *w)
+{
+	const char *lt = memchr(s + at, '<', n - at);
+	size_t end, solid = n;
+
+	if (lt == NULL)
+		return;
+	end = (size_t)(lt - s);
+	const char *amp = memchr(s + at, '&', end - at);
+	if (amp)
+		end = (size_t)(amp - s);
+	if (end - at < TEXT_MIN)
+		return;
+	for (size_t i = at; i < end; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xed ||
+		    c == 0xef)
+			return;
+		if (solid == n && c != ' ' && c != '\t' && c != '\n')
+			solid = i;
+	}
+	if (solid < n && solid - at < TEXT_FIRST_PIECE &&
+	    end - solid >= TEXT_MIN)
+		put_aside(sc, s, solid, end - solid, r, w);
 }
 
 void
@@ -355,7 +392,7 @@ hb_strip_raw(struct jd_buf *b, struct hb_scripts *sc)
 	struct spans spans;
 
 	jd_buf_reset(&sc->text);
-	sc->n = sc->nvalues = 0;
+	sc->n = sc->npieces = 0;
 	if (n == 0 || long_wide_entity(s, n))
 		return;
 	for (;;) {
@@ -387,7 +424,10 @@ hb_strip_raw(struct jd_buf *b, struct hb_scripts *sc)
 			    !is_name(s + name, len, "head") &&
 			    !is_name(s + name, len, "body") &&
 			    !is_name(s + name, len, "meta"))
-				values_aside(sc, s, &spans, &r, &w);
+				for (size_t k = 0; k < spans.n; k++)
+					put_aside(sc, s, spans.start[k],
+					    spans.end[k] - spans.start[k], &r,
+					    &w);
 			if (script && e > body)
 				set_aside(sc, s + body, e - body);
 			else if (script)
@@ -412,9 +452,12 @@ hb_strip_raw(struct jd_buf *b, struct hb_scripts *sc)
 				break;
 		} else if (c == '!' || c == '?' || c == '/')
 			break;
-		else
-			e = i + 1;	/* a '<' of text */
+		else {
+			at = i + 1;	/* a '<' of text */
+			continue;
+		}
 		at = e;
+		text_aside(sc, s, n, at, &r, &w);
 	}
 	if (r == 0)
 		return;	/* nothing dropped */

@@ -97,10 +97,10 @@ Test(html, script_text_reaches_its_readers)
 	}
 }
 
-/* Long attribute values are set aside before the parse and handed back as
- * their elements start: what reads them (hidden classes, inline styles,
- * cookie banners, embedded props) reads them as written. */
-Test(html, long_attribute_values_reach_their_readers)
+/* Long attribute values and runs of text are set aside before the parse
+ * and handed back as libxml2 reads them: what reads them (hidden classes,
+ * inline styles, cookie banners, the lines) reads them as written. */
+Test(html, text_and_values_set_aside_reach_their_readers)
 {
 	const char *page = "<html><head><title>T</title></head><body>"
 	    "<div class=\"cookie-consent-banner fixed bottom-0\">Accept all "
