@@ -727,21 +727,13 @@ tc_class(unsigned char c)
 	return (c & 0xc0) == 0x80 ? TC_CONT : TC_CHAR;
 }
 
-/* The bytes of w equal to c, as a mask. */
-static uint64_t
-bytes_equal(uint64_t w, unsigned char c)
-{
-	uint64_t x = w ^ (HB_ONES * c);
-
-	return ~(((x & ~HB_HIGHS) + ~HB_HIGHS) | x) & HB_HIGHS;
-}
-
 /* The white space of tc_class in eight ASCII bytes. */
 static uint64_t
 spaces8(uint64_t w)
 {
-	return bytes_equal(w, ' ') | bytes_equal(w, '\n') |
-	    bytes_equal(w, '\t') | bytes_equal(w, '\r') | bytes_equal(w, '\f');
+	return hb_bytes_equal(w, ' ') | hb_bytes_equal(w, '\n') |
+	    hb_bytes_equal(w, '\t') | hb_bytes_equal(w, '\r') |
+	    hb_bytes_equal(w, '\f');
 }
 
 size_t

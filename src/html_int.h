@@ -30,6 +30,22 @@ hb_load8(const void *s)
 	return w;
 }
 
+/* The bytes of w equal to c, as a mask of their high bits. */
+static inline uint64_t
+hb_bytes_equal(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (HB_ONES * c);
+
+	return ~(((x & ~HB_HIGHS) + ~HB_HIGHS) | x) & HB_HIGHS;
+}
+
+/* The bytes of w below c (at most 0x80), as a mask of their high bits. */
+static inline uint64_t
+hb_bytes_below(uint64_t w, unsigned char c)
+{
+	return ~(((w & ~HB_HIGHS) + HB_ONES * (0x80u - c)) | w) & HB_HIGHS;
+}
+
 /* How many bytes a mask marks (a multiply: the machine need not count
  * bits). */
 static inline size_t

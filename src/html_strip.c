@@ -83,19 +83,38 @@ struct spans {
 	size_t n;
 };
 
-/* Whether libxml2 reads the quoted value s[0..n) as exactly these bytes:
- * no character reference, no carriage return or other control byte but
- * tab and line feed, and no lead byte of a surrogate or of U+FFFE and
- * U+FFFF. */
+/* Bytes libxml2 may not read as they are: a character reference, a
+ * carriage return or other control byte but tab and line feed, and the
+ * lead bytes of surrogates and of U+FFFE and U+FFFF. */
+static int
+odd_byte(unsigned char c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n') || c == '&' || c == 0xed ||
+	    c == 0xef;
+}
+
+/* The same for eight bytes at once: whether any of w is odd. */
+static uint64_t
+odd_bytes(uint64_t w)
+{
+	return (hb_bytes_below(w, 0x20) & ~hb_bytes_equal(w, '\t') &
+	    ~hb_bytes_equal(w, '\n')) | hb_bytes_equal(w, '&') |
+	    hb_bytes_equal(w, 0xed) | hb_bytes_equal(w, 0xef);
+}
+
+/* Whether libxml2 reads the quoted value s[0..n) as exactly these
+ * bytes. */
 static int
 plain_value(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == '&' ||
-		    c == 0xed || c == 0xef)
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8)
+		if (odd_bytes(hb_load8(s + i)))
 			return 0;
-	}
+	for (; i < n; i++)
+		if (odd_byte((unsigned char)s[i]))
+			return 0;
 	return 1;
 }
 
@@ -371,10 +390,20 @@ text_aside(struct hb_scripts *sc, char *s, size_t n, size_t at, size_t *r,
 		end = (size_t)(amp - s);
 	if (end - at < TEXT_MIN)
 		return;
-	for (size_t i = at; i < end; i++) {
+	size_t i = at;
+	for (; i + 8 <= end; i += 8) {
+		uint64_t x = hb_load8(s + i);
+		if (odd_bytes(x))
+			return;
+		uint64_t solid8 = ~(hb_bytes_equal(x, ' ') |
+		    hb_bytes_equal(x, '\t') | hb_bytes_equal(x, '\n')) &
+		    HB_HIGHS;
+		if (solid == n && solid8)
+			solid = i + ((size_t)__builtin_ctzll(solid8) >> 3);
+	}
+	for (; i < end; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xed ||
-		    c == 0xef)
+		if (odd_byte(c))
 			return;
 		if (solid == n && c != ' ' && c != '\t' && c != '\n')
 			solid = i;
