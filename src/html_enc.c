@@ -452,8 +452,9 @@ start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 	const xmlChar *local[2 * HB_MAX_ATTRS + 2], **given = atts;
 	size_t n = 0;
 
-	while (st->sc->npieces && atts && atts[n])
-		n += 2;
+	if (st->sc->npieces && atts)
+		while (atts[n])
+			n += 2;
 	for (size_t i = 1; i < n; i += 2) {
 		const xmlChar *v = atts[i] && atts[i][0] == HB_ASIDE_MARK ?
 		    piece_set_aside(st->sc, atts[i],
