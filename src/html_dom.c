@@ -662,26 +662,15 @@ furniture_from(struct el_attrs *e)
 	return value_is(n, e->role, roles) || dialog(e) || banner(e);
 }
 
+/* A rule for an element that hb_dom_prepare did not decide. */
 static int
-hidden_calc(xmlNode *n)
+undecided(xmlNode *n, int (*rule)(struct el_attrs *))
 {
 	struct el_attrs e;
 	int r;
 
 	el_attrs_read(&e, n);
-	r = hidden_from(&e);
-	el_attrs_free(&e);
-	return r;
-}
-
-static int
-furniture_calc(xmlNode *n)
-{
-	struct el_attrs e;
-	int r;
-
-	el_attrs_read(&e, n);
-	r = furniture_from(&e);
+	r = rule(&e);
 	el_attrs_free(&e);
 	return r;
 }
@@ -693,7 +682,7 @@ hb_hidden(xmlNode *n)
 
 	if (b & SUB_DECIDED)
 		return (b & SUB_HIDDEN) && !hb_unseen_tag(n);
-	return hidden_calc(n);
+	return undecided(n, hidden_from);
 }
 
 int
@@ -701,7 +690,8 @@ hb_furniture(xmlNode *n)
 {
 	uintptr_t b = sub_get(n);
 
-	return b & SUB_DECIDED ? (b & SUB_FURNITURE) != 0 : furniture_calc(n);
+	return b & SUB_DECIDED ? (b & SUB_FURNITURE) != 0 :
+	    undecided(n, furniture_from);
 }
 
 int
@@ -711,7 +701,8 @@ hb_skipped(xmlNode *n)
 
 	if (b & SUB_DECIDED)
 		return (b & (SUB_HIDDEN | SUB_FURNITURE)) != 0;
-	return hb_unseen_tag(n) || hidden_calc(n) || furniture_calc(n);
+	return hb_unseen_tag(n) || undecided(n, hidden_from) ||
+	    undecided(n, furniture_from);
 }
 
 /* Byte classes for hb_text_chars. */
