@@ -128,16 +128,13 @@ heading(struct hb_head *h, xmlNode *n)
 static void
 dom_location(struct hb_head *h, xmlNode *n)
 {
-	char *ci, *t;
+	char *t;
 
 	if (h->dom_location || h->hidden || n->properties == NULL)
 		return;
-	ci = hb_class_id(n);
-	if (strstr(ci, "location") == NULL || h->tries++ > MAX_TRIES) {
-		free(ci);
+	if ((!hb_attr_has(n, "class", "location") &&
+	    !hb_attr_has(n, "id", "location")) || h->tries++ > MAX_TRIES)
 		return;
-	}
-	free(ci);
 	t = hb_node_text(n);
 	if (strlen(t) >= 2 && strlen(t) <= 80)
 		h->dom_location = t;
