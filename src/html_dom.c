@@ -3,6 +3,7 @@
  * may nest a million deep), tag classes, and what a reader never sees:
  * hidden elements and page furniture (navigation, forms, cookie banners).
  */
+#include <assert.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
@@ -236,10 +237,12 @@ attr_value(const xmlNode *n, const xmlAttr *a, xmlChar **owned)
 	return *owned ? (const char *)*owned : "";
 }
 
-/* The element's attribute of that name, or NULL. */
+/* The element's attribute of that name, or NULL; only an attribute the
+ * parse keeps (hb_attr_read) is asked for. */
 static xmlAttr *
 attr_find(const xmlNode *n, const char *name)
 {
+	assert(hb_attr_read(name, strlen(name)));
 	for (xmlAttr *a = n->properties; a; a = a->next)
 		if (a->name && a->name[0] == name[0] &&
 		    strcmp((const char *)a->name, name) == 0)

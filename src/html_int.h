@@ -117,6 +117,9 @@ struct hb_scripts {
  * its script elements, its long attribute values and its runs of text to
  * scripts (reset first). */
 void hb_strip_raw(struct jd_buf *page, struct hb_scripts *scripts);
+/* Whether the readers of a page's tree look at the attribute name[0..len)
+ * (any case); hb_strip_raw drops the others before the parse. */
+int hb_attr_read(const char *name, size_t len);
 void hb_scripts_free(struct hb_scripts *scripts);
 /* Where the raw text of element name[0..len) that starts at s[i] ends:
  * at its first "</name" in any case, or n. */

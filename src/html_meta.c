@@ -5,6 +5,7 @@
  * ("Title at Company", "Company hiring Title in Place | Board", "Title -
  * Company | Board"), never with rules for one site.
  */
+#include <assert.h>
 #include <string.h>
 #include <strings.h>
 
@@ -34,6 +35,7 @@ keep(char **slot, const char *v)
 static char *
 prop(xmlNode *n, const char *name)
 {
+	assert(hb_attr_read(name, strlen(name)));	/* the parse keeps it */
 	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
 	char *s = v ? xstrdup((const char *)v) : NULL;
 

@@ -12,9 +12,11 @@
  * character reference, nothing libxml2 would change) is set aside the
  * same way, the page holding a mark and its number in its place, and the
  * parse hands it back as libxml2 starts the element or reads the text
- * (hb_parse_utf8). html, head, body and meta tags keep their values:
- * libxml2 reads those outside the start of an element (a second body's
- * attributes join the first, a meta may name an encoding).
+ * (hb_parse_utf8). Attributes no reader of the tree looks at
+ * (hb_attr_read) are dropped, names and values. html, head, body and meta
+ * tags keep their attributes as they are: libxml2 reads those outside the
+ * start of an element (a second body's attributes join the first, a meta
+ * may name an encoding).
  *
  * The scan reads markup the way libxml2 2.9 does in recovery mode, as far
  * as it needs to know where each style or script element's text starts
@@ -77,11 +79,56 @@ is_name(const char *s, size_t n, const char *want)
 #define ASIDE_MIN 16
 #define MAX_SPANS 64
 
-/* The quoted values of one start tag that are set aside. */
+/* What of one start tag leaves the page: quoted values set aside, and
+ * attributes nothing reads, dropped (the blanks around them stay: they
+ * keep what comes before from running into what comes after, as "</" and
+ * ">" would make "/>"). */
 struct spans {
 	size_t start[MAX_SPANS], end[MAX_SPANS];
+	unsigned char dropped[MAX_SPANS];
 	size_t n;
 };
+
+static void
+add_span(struct spans *v, size_t a, size_t b, int dropped)
+{
+	if (v->n < MAX_SPANS) {
+		v->start[v->n] = a;
+		v->end[v->n] = b;
+		v->dropped[v->n++] = (unsigned char)dropped;
+	}
+}
+
+/* The attributes the readers of a page's tree look at (html_dom.c,
+ * html_meta.c, html_main.c, html_embed.c: data-* too). */
+static const struct {
+	const char *name;
+	size_t len;
+} read_attrs[] = {
+	{ "class", 5 }, { "id", 2 }, { "style", 5 }, { "href", 4 },
+	{ "src", 3 }, { "type", 4 }, { "rel", 3 }, { "name", 4 },
+	{ "content", 7 }, { "property", 8 }, { "value", 5 }, { "hidden", 6 },
+	{ "role", 4 }, { "aria-hidden", 11 }, { "aria-modal", 10 },
+};
+
+int
+hb_attr_read(const char *name, size_t len)
+{
+	char low[16];
+
+	if (len >= 5 && jd_util_casemem(name, 5, "data-") == name)
+		return 1;
+	if (len >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 :
+		    name[i]);
+	for (size_t a = 0; a < sizeof read_attrs / sizeof *read_attrs; a++)
+		if (read_attrs[a].len == len &&
+		    memcmp(low, read_attrs[a].name, len) == 0)
+			return 1;
+	return 0;
+}
 
 /* Bytes libxml2 may not read as they are: a character reference, a
  * carriage return or other control byte but tab and line feed, and the
@@ -118,10 +165,42 @@ plain_value(const char *s, size_t n)
 	return 1;
 }
 
+/* Drops the attribute s[a..b) nothing reads, unless a '=' follows it:
+ * libxml2 would give that to an attribute without a value before it. */
+static void
+drop_attribute(struct spans *v, const char *s, size_t n, size_t a, size_t b)
+{
+	size_t t = b;
+
+	while (t < n && blank((unsigned char)s[t]))
+		t++;
+	if (t >= n || s[t] != '=')
+		add_span(v, a, b, 1);
+}
+
+/* html, head, body and meta tags keep their attributes as they are
+ * ("x:meta" too: a prefix is dropped from the element's name). */
+static int
+keeps_attributes(const char *name, size_t len)
+{
+	static const char *const tags[] = { "html", "head", "body", "meta" };
+	const char *colon = memchr(name, ':', len);
+
+	if (colon && memchr(colon + 1, ':', len - (size_t)(colon + 1 - name)) ==
+	    NULL) {
+		len -= (size_t)(colon + 1 - name);
+		name = colon + 1;
+	}
+	for (size_t t = 0; t < sizeof tags / sizeof *tags; t++)
+		if (is_name(name, len, tags[t]))
+			return 1;
+	return 0;
+}
+
 /* The start tag at s[i] == '<' (a letter follows): its name in
  * s[*name..*name + *len), and the index after its '>', or 0 when it does
- * not end. *closed: it ends in "/>". Its long plain quoted values go to
- * v. */
+ * not end. *closed: it ends in "/>". Its long plain quoted values and the
+ * attributes nothing reads go to v. */
 static size_t
 start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
     int *closed, struct spans *v)
@@ -154,11 +233,17 @@ start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
 				j++;
 			continue;
 		}
+		size_t attr = j;
 		j = name_end(s, n, j);
+		/* a name libxml2 cuts goes on as another: kept */
+		int unread = j - attr < NAME_MAX_CHARS &&
+		    !hb_attr_read(s + attr, j - attr);
 		size_t k = j;
 		while (k < n && blank((unsigned char)s[k]))
 			k++;
 		if (k >= n || s[k] != '=') {
+			if (unread)
+				drop_attribute(v, s, n, attr, j);
 			j = k;
 			continue;
 		}
@@ -170,15 +255,17 @@ start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
 			if (q == NULL)
 				return 0;
 			j = (size_t)(q - s) + 1;
-			if (j - k - 2 >= ASIDE_MIN && v->n < MAX_SPANS &&
-			    plain_value(s + k + 1, j - k - 2)) {
-				v->start[v->n] = k + 1;
-				v->end[v->n++] = j - 1;
-			}
+			if (unread)
+				drop_attribute(v, s, n, attr, j);
+			else if (j - k - 2 >= ASIDE_MIN &&
+			    plain_value(s + k + 1, j - k - 2))
+				add_span(v, k + 1, j - 1, 0);
 			continue;
 		}
 		while (k < n && !blank((unsigned char)s[k]) && s[k] != '>')
 			k++;
+		if (unread)
+			drop_attribute(v, s, n, attr, k);
 		j = k;
 	}
 }
@@ -335,6 +422,15 @@ hb_scripts_free(struct hb_scripts *sc)
 	memset(sc, 0, sizeof *sc);
 }
 
+/* Drops s[a..b), writing what stays of s[*r..a) at s[*w..). */
+static void
+drop(char *s, size_t a, size_t b, size_t *r, size_t *w)
+{
+	memmove(s + *w, s + *r, a - *r);
+	*w += a - *r;
+	*r = b;
+}
+
 /* Sets s[a..a + len) aside, writing what stays of s[*r..a) and then its
  * mark and number (shorter) at s[*w..). */
 static void
@@ -352,14 +448,12 @@ put_aside(struct hb_scripts *sc, char *s, size_t a, size_t len, size_t *r,
 	sc->pieces[sc->npieces] = sc->text.len;
 	jd_buf_add(&sc->text, s + a, len);
 	jd_buf_addc(&sc->text, '\0');
-	memmove(s + *w, s + *r, a - *r);
-	*w += a - *r;
+	drop(s, a, a + len, r, w);
 	for (size_t x = sc->npieces++; d == 0 || x; x /= 10)
 		digits[d++] = (char)('0' + x % 10);
 	s[(*w)++] = HB_ASIDE_MARK;
 	while (d)
 		s[(*w)++] = digits[--d];
-	*r = a + len;
 }
 
 /* A run of text at least this long is set aside. */
@@ -449,14 +543,16 @@ hb_strip_raw(struct jd_buf *b, struct hb_scripts *sc)
 				if (e == 0 || (e > body && s[body] == '<'))
 					break;
 			}
-			if (spans.n && !is_name(s + name, len, "html") &&
-			    !is_name(s + name, len, "head") &&
-			    !is_name(s + name, len, "body") &&
-			    !is_name(s + name, len, "meta"))
-				for (size_t k = 0; k < spans.n; k++)
-					put_aside(sc, s, spans.start[k],
-					    spans.end[k] - spans.start[k], &r,
-					    &w);
+			if (spans.n && !keeps_attributes(s + name, len))
+				for (size_t k = 0; k < spans.n; k++) {
+					if (spans.dropped[k])
+						drop(s, spans.start[k],
+						    spans.end[k], &r, &w);
+					else
+						put_aside(sc, s, spans.start[k],
+						    spans.end[k] - spans.start[k],
+						    &r, &w);
+				}
 			if (script && e > body)
 				set_aside(sc, s + body, e - body);
 			else if (script)
