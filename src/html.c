@@ -152,15 +152,13 @@ anchors_at(const char *s, size_t i)
 }
 
 /* The high bit of each of the eight bytes of w that is an ASCII letter:
- * lowered and without its high bit, a byte is 'a' or above when adding
- * 0x1f sets that bit, and past 'z' when adding 0x05 does. */
+ * lowered, from 'a' up to 'z'. */
 static uint64_t
 letters8(uint64_t w)
 {
-	uint64_t x = (w | 0x2020202020202020ULL) & ~HB_HIGHS;
+	uint64_t x = w | 0x2020202020202020ULL;
 
-	return (x + 0x1f1f1f1f1f1f1f1fULL) & ~(x + 0x0505050505050505ULL) &
-	    ~w & HB_HIGHS;
+	return hb_bytes_below(x, 'z' + 1) & ~hb_bytes_below(x, 'a');
 }
 
 /* Whether every anchor of some line rule stands in s[0..n). An anchor
@@ -407,10 +405,11 @@ hb_normalize(struct jd_buf *out, const char *s, size_t n)
 			size_t j = i, m;
 			for (; j + 8 <= n; j += m, k += m) {
 				uint64_t w = hb_load8(u + j);
-				uint64_t stop = ~((w & ~HB_HIGHS) +
-				    0x5f5f5f5f5f5f5f5fULL) & HB_HIGHS;
+				/* a blank, a control byte or one past ASCII */
+				uint64_t stop = hb_bytes_below(w, ' ' + 1) |
+				    (w & HB_HIGHS);
 				memcpy(o + k, u + j, 8);
-				if ((stop |= w & HB_HIGHS) == 0) {
+				if (stop == 0) {
 					m = 8;
 					continue;
 				}

@@ -101,8 +101,7 @@ solid_bytes(const char *s, size_t n)
 
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w = hb_load8(s + i);
-		k += hb_marked((((w & ~HB_HIGHS) + 0x5f5f5f5f5f5f5f5fULL) |
-		    w) & HB_HIGHS);
+		k += hb_marked(~hb_bytes_below(w, ' ' + 1) & HB_HIGHS);
 	}
 	for (; i < n; i++)
 		k += (unsigned char)s[i] > ' ';
