@@ -468,27 +468,27 @@ put_aside(struct hb_scripts *sc, char *s, size_t a, size_t len, size_t *r,
  * the blanks after a doctype or comment before the root) when libxml2
  * reads it as exactly these bytes (no carriage return or other control
  * byte but tab and line feed, no lead byte of a surrogate or of U+FFFE and
- * U+FFFF) in one piece that is not blank. */
-static void
+ * U+FFFF) in one piece that is not blank. Returns where the next '<'
+ * is, or n. */
+static size_t
 text_aside(struct hb_scripts *sc, char *s, size_t n, size_t at, size_t *r,
     size_t *w)
 {
 	const char *lt = memchr(s + at, '<', n - at);
-	size_t end, solid = n;
+	size_t next = lt ? (size_t)(lt - s) : n, end = next, solid = n;
 
 	if (lt == NULL)
-		return;
-	end = (size_t)(lt - s);
+		return n;
 	const char *amp = memchr(s + at, '&', end - at);
 	if (amp)
 		end = (size_t)(amp - s);
 	if (end - at < TEXT_MIN)
-		return;
+		return next;
 	size_t i = at;
 	for (; i + 8 <= end; i += 8) {
 		uint64_t x = hb_load8(s + i);
 		if (odd_bytes(x))
-			return;
+			return next;
 		uint64_t solid8 = ~(hb_bytes_equal(x, ' ') |
 		    hb_bytes_equal(x, '\t') | hb_bytes_equal(x, '\n')) &
 		    HB_HIGHS;
@@ -498,13 +498,14 @@ text_aside(struct hb_scripts *sc, char *s, size_t n, size_t at, size_t *r,
 	for (; i < end; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (odd_byte(c))
-			return;
+			return next;
 		if (solid == n && c != ' ' && c != '\t' && c != '\n')
 			solid = i;
 	}
 	if (solid < n && solid - at < TEXT_FIRST_PIECE &&
 	    end - solid >= TEXT_MIN)
 		put_aside(sc, s, solid, end - solid, r, w);
+	return next;	/* put_aside writes only before it */
 }
 
 void
@@ -518,8 +519,10 @@ hb_strip_raw(struct jd_buf *b, struct hb_scripts *sc)
 	sc->n = sc->npieces = 0;
 	if (n == 0 || long_wide_entity(s, n))
 		return;
-	for (;;) {
-		const char *lt = memchr(s + at, '<', n - at);
+	for (size_t next = SIZE_MAX;;) {	/* the next '<' when known */
+		const char *lt = next == SIZE_MAX ?
+		    memchr(s + at, '<', n - at) : next < n ? s + next : NULL;
+		next = SIZE_MAX;
 		if (lt == NULL)
 			break;
 		size_t i = (size_t)(lt - s), e;
@@ -582,7 +585,7 @@ hb_strip_raw(struct jd_buf *b, struct hb_scripts *sc)
 			continue;
 		}
 		at = e;
-		text_aside(sc, s, n, at, &r, &w);
+		next = text_aside(sc, s, n, at, &r, &w);
 	}
 	if (r == 0)
 		return;	/* nothing dropped */
