@@ -86,19 +86,27 @@ visited(struct seen *s, const struct stat *st)
 	return 0;
 }
 
+/* A folder's entry: its full path, and whether the folder listing
+ * already said it is a regular file (no stat needed). */
+struct entry {
+	char *path;
+	int regular;
+};
+
 static int
 by_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct entry *)a)->path,
+	    ((const struct entry *)b)->path);
 }
 
-/* Lists dir's entries (sorted, hidden ones left out) as full paths. */
-static char **
+/* Lists dir's entries (sorted, hidden ones left out). */
+static struct entry *
 list_dir(const char *dir, size_t *n, struct jd_diag *d)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *e;
-	char **v = NULL;
+	struct entry *v = NULL;
 	size_t cap = 0;
 
 	*n = 0;
@@ -118,7 +126,8 @@ list_dir(const char *dir, size_t *n, struct jd_diag *d)
 		if (p.len && p.data[p.len - 1] != '/')
 			jd_buf_addc(&p, '/');
 		jd_buf_adds(&p, e->d_name);
-		v[(*n)++] = jd_buf_take(&p);
+		v[*n].regular = e->d_type == DT_REG;
+		v[(*n)++].path = jd_buf_take(&p);
 	}
 	closedir(dp);
 	if (*n)
@@ -127,7 +136,7 @@ list_dir(const char *dir, size_t *n, struct jd_diag *d)
 }
 
 struct frame {
-	char **entries;
+	struct entry *entries;
 	size_t n, next;
 };
 
@@ -144,13 +153,19 @@ walk_dir(const char *root, struct jd_inputs *in, struct seen *seen,
 		struct frame *f = &stack[top];
 		if (f->next == f->n) {
 			for (size_t i = 0; i < f->n; i++)
-				free(f->entries[i]);
+				free(f->entries[i].path);
 			free(f->entries);
 			top--;
 			continue;
 		}
-		const char *p = f->entries[f->next++];
+		const struct entry *en = &f->entries[f->next++];
+		const char *p = en->path;
 		struct stat st;
+		if (en->regular) {
+			if (jd_load_posting_name(p))
+				add_path(in, p);
+			continue;
+		}
 		if (stat(p, &st) != 0) {
 			if (jd_load_posting_name(p))
 				jd_diag_error(d, p, 0, JD_EXIT_INPUT, "%s",

@@ -105,6 +105,12 @@ read_fd(int fd, size_t max, size_t size, struct jd_buf *b,
 			*cause = "file too large";
 			return -1;
 		}
+		/* a regular file read short of the byte past its size is at
+		 * its end: no second read to hear it */
+		if (size && b->len == size && (size_t)r < room) {
+			b->data[b->len] = '\0';
+			return 0;
+		}
 	}
 }
 
@@ -138,8 +144,8 @@ jd_util_read_file(const char *path, size_t max, char **data, size_t *len,
 			*cause = "file too large";
 			return -1;
 		}
+		/* O_NONBLOCK stays: a regular file reads the same with it */
 		size = (size_t)st.st_size;
-		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	}
 	rc = read_fd(fd, max, size, &b, cause);
 	if (fd != 0)
