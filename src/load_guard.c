@@ -139,6 +139,13 @@ step(int s, int c, int *counts)
 	}
 }
 
+/* Inside a value "/>" ends nothing. */
+static int
+value_state(int k)
+{
+	return k == S_EQ || k == S_DQ || k == S_SQ || k == S_UNQ;
+}
+
 /* char_class of each byte, and the bytes that leave a lone tag in its
  * state (skipped in bulk): the same for every scan, made once. */
 static unsigned char cls_table[256];
@@ -197,7 +204,7 @@ feed(struct scan *sc, const unsigned char *s, size_t i, size_t n)
 			continue;
 		int cc = c;
 		if (c == C_SLASH && i + 1 < n && s[i + 1] == '>' &&
-		    k != S_EQ && k != S_DQ && k != S_SQ && k != S_UNQ)
+		    !value_state(k))
 			cc = C_GT;
 		int t = step(k, cc, &in);
 		long v = sc->cnt[k] + in;
@@ -240,8 +247,9 @@ make_tables(void)
 		for (int b = 0; b < 256; b++) {
 			int c = cls_table[b];
 			boring_table[k][b] = step(k, c, &in) == k && !in &&
-			    b != '<' && b != '/' && !((k == S_TAG ||
-			    k == S_NAME) && (c == C_START || c == C_NAME));
+			    b != '<' && (b != '/' || value_state(k)) &&
+			    !((k == S_TAG || k == S_NAME) &&
+			    (c == C_START || c == C_NAME));
 		}
 }
 
@@ -289,7 +297,7 @@ follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 		c = sc->cls[s[i]];
 		sc->run = c == C_START || c == C_NAME ? sc->run + 1 : 0;
 		if (c == C_SLASH && i + 1 < n && s[i + 1] == '>' &&
-		    k != S_EQ && k != S_DQ && k != S_SQ && k != S_UNQ)
+		    !value_state(k))
 			c = C_GT;
 		t = step(k, c, &in);
 		v += in;
