@@ -335,7 +335,7 @@ data_attrs(struct cand *c, xmlNode *n)
 		    a->children == NULL || a->children->content == NULL)
 			continue;
 		const char *v = (const char *)a->children->content;
-		if ((v[0] == '{' || v[0] == '[') && strlen(v) >= MIN_TEXT)
+		if (hb_data_value_read(v))
 			try_json(c, v, strlen(v));
 	}
 }

@@ -120,6 +120,11 @@ void hb_strip_raw(struct jd_buf *page, struct hb_scripts *scripts);
 /* Whether the readers of a page's tree look at the attribute name[0..len)
  * (any case); hb_strip_raw drops the others before the parse. */
 int hb_attr_read(const char *name, size_t len);
+/* A data-* attribute is read only for the JSON it may hold: a value of
+ * at least this many bytes that starts with '{' or '['. */
+#define HB_DATA_JSON_MIN 200
+/* Whether a data-* attribute's value v (as parsed) is read. */
+int hb_data_value_read(const char *v);
 void hb_scripts_free(struct hb_scripts *scripts);
 /* Where the raw text of element name[0..len) that starts at s[i] ends:
  * at its first "</name" in any case, or n. */

@@ -86,7 +86,8 @@ is_name(const char *s, size_t n, const char *want)
 struct spans {
 	size_t start[MAX_SPANS], end[MAX_SPANS];
 	unsigned char dropped[MAX_SPANS];
-	size_t n;
+	unsigned char data_name[MAX_SPANS];	/* a data-* drop: its name */
+	size_t n, data_drops;
 };
 
 static void
@@ -95,8 +96,32 @@ add_span(struct spans *v, size_t a, size_t b, int dropped)
 	if (v->n < MAX_SPANS) {
 		v->start[v->n] = a;
 		v->end[v->n] = b;
+		v->data_name[v->n] = 0;
 		v->dropped[v->n++] = (unsigned char)dropped;
 	}
+}
+
+int
+hb_data_value_read(const char *v)
+{
+	return (v[0] == '{' || v[0] == '[') && strlen(v) >= HB_DATA_JSON_MIN;
+}
+
+static int
+data_name(const char *name, size_t len)
+{
+	return len >= 5 && jd_util_casemem(name, 5, "data-") == name;
+}
+
+/* Whether the raw value s[0..n) of a data-* attribute may parse to one
+ * hb_data_value_read takes: parsing never lengthens a value, and only a
+ * character reference (or a blank, to be sure) may put another first
+ * byte in front. */
+static int
+data_value_may_be_read(const char *s, size_t n)
+{
+	return n >= HB_DATA_JSON_MIN && (s[0] == '{' || s[0] == '[' ||
+	    s[0] == '&' || blank((unsigned char)s[0]));
 }
 
 /* The attributes the readers of a page's tree look at (html_dom.c,
@@ -116,7 +141,7 @@ hb_attr_read(const char *name, size_t len)
 {
 	char low[16];
 
-	if (len >= 5 && jd_util_casemem(name, 5, "data-") == name)
+	if (data_name(name, len))
 		return 1;
 	if (len >= sizeof low)
 		return 0;
@@ -178,6 +203,50 @@ drop_attribute(struct spans *v, const char *s, size_t n, size_t a, size_t b)
 		add_span(v, a, b, 1);
 }
 
+/* Drops the data-* attribute s[a..b) named in its first len bytes, for
+ * its value; the tag's end may take that back (keep_first_data). */
+static void
+drop_data(struct spans *v, const char *s, size_t n, size_t a, size_t b,
+    size_t len)
+{
+	size_t k = v->n;
+
+	drop_attribute(v, s, n, a, b);
+	if (k < v->n) {
+		v->data_name[k] = (unsigned char)len;
+		v->data_drops++;
+	}
+}
+
+/* libxml2 keeps the first of two attributes of one name: a data-*
+ * attribute dropped for its value stays when its name stands again
+ * anywhere in the rest of the tag, up to e (a later one could take its
+ * place). */
+static void
+keep_first_data(struct spans *v, const char *s, size_t e)
+{
+	char name[NAME_MAX_CHARS + 1];
+	size_t kept = 0;
+
+	if (v->data_drops == 0)
+		return;
+	for (size_t k = 0; k < v->n; k++) {
+		size_t len = v->data_name[k];
+		if (len) {
+			memcpy(name, s + v->start[k], len);
+			name[len] = '\0';
+			if (jd_util_casemem(s + v->end[k], e - v->end[k], name))
+				continue;
+		}
+		v->start[kept] = v->start[k];
+		v->end[kept] = v->end[k];
+		v->dropped[kept] = v->dropped[k];
+		v->data_name[kept++] = 0;
+	}
+	v->n = kept;
+	v->data_drops = 0;
+}
+
 /* html, head, body and meta tags keep their attributes as they are
  * ("x:meta" too: a prefix is dropped from the element's name). */
 static int
@@ -211,15 +280,18 @@ start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
 	j = name_end(s, n, j);
 	*len = j - *name;
 	*closed = 0;
-	v->n = 0;
+	v->n = v->data_drops = 0;
 	for (;;) {
 		while (j < n && blank((unsigned char)s[j]))
 			j++;
 		if (j >= n)
 			return 0;
-		if (s[j] == '>')
+		if (s[j] == '>') {
+			keep_first_data(v, s, j);
 			return j + 1;
+		}
 		if (s[j] == '/' && j + 1 < n && s[j + 1] == '>') {
+			keep_first_data(v, s, j);
 			*closed = 1;
 			return j + 2;
 		}
@@ -236,14 +308,17 @@ start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
 		size_t attr = j;
 		j = name_end(s, n, j);
 		/* a name libxml2 cuts goes on as another: kept */
-		int unread = j - attr < NAME_MAX_CHARS &&
-		    !hb_attr_read(s + attr, j - attr);
-		size_t k = j;
+		int whole = j - attr < NAME_MAX_CHARS;
+		int unread = whole && !hb_attr_read(s + attr, j - attr);
+		int data = whole && data_name(s + attr, j - attr);
+		size_t name_len = j - attr, k = j;
 		while (k < n && blank((unsigned char)s[k]))
 			k++;
 		if (k >= n || s[k] != '=') {
 			if (unread)
 				drop_attribute(v, s, n, attr, j);
+			else if (data)
+				drop_data(v, s, n, attr, j, j - attr);
 			j = k;
 			continue;
 		}
@@ -257,15 +332,22 @@ start_tag(const char *s, size_t n, size_t i, size_t *name, size_t *len,
 			j = (size_t)(q - s) + 1;
 			if (unread)
 				drop_attribute(v, s, n, attr, j);
+			else if (data && !data_value_may_be_read(s + k + 1,
+			    j - k - 2))
+				drop_data(v, s, n, attr, j, name_len);
 			else if (j - k - 2 >= ASIDE_MIN &&
 			    plain_value(s + k + 1, j - k - 2))
 				add_span(v, k + 1, j - 1, 0);
 			continue;
 		}
+		size_t value = k;
 		while (k < n && !blank((unsigned char)s[k]) && s[k] != '>')
 			k++;
 		if (unread)
 			drop_attribute(v, s, n, attr, k);
+		else if (data && !data_value_may_be_read(s + value,
+		    k - value))
+			drop_data(v, s, n, attr, k, name_len);
 		j = k;
 	}
 }

@@ -373,6 +373,51 @@ Test(html, app_data_html_string)
 	jd_posting_list_free(&l);
 }
 
+/* JSON in a data-* attribute (Inertia's data-page, quotes written as
+ * references; one starting with a character reference) is read; the many
+ * short data-* attributes around it change nothing. */
+#define TERN "Our ships sail from Gdansk to Turku every week, and the " \
+	"people who plan them need numbers they can trust before dawn."
+
+Test(html, data_attribute_json)
+{
+	static const char *const pages[] = {
+		"<div id=\"app\" data-v-3f1a data-testid=\"app\" "
+		"data-page=\"{&quot;props&quot;:{&quot;job&quot;:{&quot;title"
+		"&quot;:&quot;Data Engineer&quot;,&quot;description&quot;:"
+		"&quot;&lt;p&gt;Tern Freight moves grain across the Baltic. " TERN
+		"&lt;/p&gt;&lt;h3&gt;Responsibilities&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;"
+		"Own the nightly loads into Snowflake&lt;/li&gt;&lt;li&gt;"
+		"Write dbt models the analysts trust&lt;/li&gt;&lt;/ul&gt;&quot;"
+		"}}}\"></div>",
+		"<div id=\"app\" data-x=1 data-page=\"&#123;&quot;job&quot;:"
+		"{&quot;title&quot;:&quot;Data Engineer&quot;,&quot;description"
+		"&quot;:&quot;&lt;p&gt;Tern Freight moves grain across the "
+		"Baltic. " TERN "&lt;/p&gt;&lt;h3&gt;Responsibilities&lt;/h3&gt;&lt;ul&gt;"
+		"&lt;li&gt;Own the nightly loads into Snowflake&lt;/li&gt;&lt;li"
+		"&gt;Write dbt models the analysts trust&lt;/li&gt;&lt;/ul&gt;"
+		"&quot;}}\"></div>",
+	};
+
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		struct jd_buf page = JD_BUF_INIT;
+		jd_buf_printf(&page, "<html><head><title>Jobs</title></head>"
+		    "<body data-theme=\"light\"><span data-icon=\"x\">"
+		    "</span>%s</body></html>", pages[i]);
+		struct jd_posting_list l = read_page("inertia.html",
+		    jd_buf_str(&page));
+		struct jd_posting *p = &l.v[0];
+		char *resp = lines_of(p, JD_SEC_RESPONSIBILITIES);
+		cr_expect_str_eq(p->source, "embedded", "page %zu", i);
+		cr_expect_str_eq(p->title, "Data Engineer", "page %zu", i);
+		cr_expect_str_eq(resp, "Own the nightly loads into Snowflake|"
+		    "Write dbt models the analysts trust", "page %zu", i);
+		free(resp);
+		jd_posting_list_free(&l);
+		jd_buf_free(&page);
+	}
+}
+
 Test(html, main_content_among_furniture)
 {
 	struct jd_posting_list l = read_fixture("main-content.html");

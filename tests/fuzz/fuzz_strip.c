@@ -2,11 +2,11 @@
  * fuzz_strip.c: html_strip.c against libxml2. A page as hb_decode makes it,
  * and the same page with its style text dropped, its script text, long
  * values and runs of text set aside (and handed back by the parse) and the
- * attributes nothing reads dropped, must parse to the same tree once every
- * style element is emptied and those attributes are taken from both (but
- * html, head, body and meta, which keep theirs); a script's children are
- * compared node by node, type and text (written out as an attribute). A
- * difference aborts.
+ * attributes nothing reads dropped (data-* ones by their value too), must
+ * parse to the same tree once every style element is emptied and those
+ * attributes are taken from both (but html, head, body and meta, which
+ * keep theirs); a script's children are compared node by node, type and
+ * text (written out as an attribute). A difference aborts.
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
@@ -21,6 +21,21 @@ named(const xmlNode *n, const char *name)
 	return xmlStrcmp(n->name, (const xmlChar *)name) == 0;
 }
 
+/* Whether the readers look at attribute a: its name, and for data-*
+ * attributes its value too. */
+static int
+attribute_read(const xmlAttr *a)
+{
+	const char *name = (const char *)a->name;
+
+	if (!hb_attr_read(name, strlen(name)))
+		return 0;
+	if (strncmp(name, "data-", 5) != 0)
+		return 1;
+	return a->children && a->children->content &&
+	    hb_data_value_read((const char *)a->children->content);
+}
+
 /* The attributes nothing reads taken away, but from html, head, body and
  * meta elements, which keep theirs. */
 static void
@@ -31,8 +46,7 @@ read_attributes_only(xmlNode *n)
 		return;
 	for (xmlAttr *a = n->properties, *next; a; a = next) {
 		next = a->next;
-		if (!hb_attr_read((const char *)a->name,
-		    strlen((const char *)a->name)))
+		if (!attribute_read(a))
 			xmlRemoveProp(a);
 	}
 }
