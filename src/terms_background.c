@@ -8,34 +8,36 @@
 #include <math.h>
 #include <string.h>
 
-#include "hashfn.h"
-#include <uthash.h>
-
+#include "jdalign/lookup.h"
 #include "jdalign/terms.h"
 #include "jdalign/util.h"
 
-struct bgentry {
-	UT_hash_handle hh;
-	unsigned long df;
-	char key[];
-};
-
 struct jd_background {
-	struct bgentry *table;
-	unsigned long long filter[JD_FILTER_WORDS];
+	struct jd_lookup *table;	/* 1- to 3-gram -> df */
 	unsigned long docs;
 };
 
+/* Document counts are below the #docs of the table, far from 2^32. */
 static void
 bg_add(struct jd_background *bg, const char *s, size_t n, const char *num)
 {
-	struct bgentry *b = xmalloc(sizeof *b + n + 1);
+	unsigned long df = strtoul(num, NULL, 10);
 
-	memset(&b->hh, 0, sizeof b->hh);
-	memcpy(b->key, s, n);
-	b->key[n] = '\0';
-	b->df = strtoul(num, NULL, 10);
-	JD_HASH_ADD_FILTERED(bg->table, bg->filter, b->key, n, b);
+	jd_lookup_put(bg->table, s, n, df > UINT32_MAX ? UINT32_MAX :
+	    (uint32_t)df);
+}
+
+/* The lines of a table: the room to make for its keys. */
+static size_t
+count_lines(const char *s, const char *end)
+{
+	size_t n = 0;
+
+	while (s && s < end && (s = memchr(s, '\n', (size_t)(end - s)))) {
+		n++;
+		s++;
+	}
+	return n;
 }
 
 struct jd_background *
@@ -46,6 +48,7 @@ jd_background_builtin(void)
 	const char *s = jd_util_corpus("background.tsv", &len);
 	const char *end = s ? s + len : NULL;
 
+	bg->table = jd_lookup_new(count_lines(s, end));
 	while (s && s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *e = nl ? nl : end;
@@ -62,14 +65,9 @@ jd_background_builtin(void)
 void
 jd_background_free(struct jd_background *bg)
 {
-	struct bgentry *b, *tmp;
-
 	if (bg == NULL)
 		return;
-	HASH_ITER(hh, bg->table, b, tmp) {
-		HASH_DEL(bg->table, b);
-		free(b);
-	}
+	jd_lookup_free(bg->table);
 	free(bg);
 }
 
@@ -102,14 +100,15 @@ unsigned long
 jd_background_df(const struct jd_background *bg, const char *key, size_t len)
 {
 	struct jd_buf k = JD_BUF_INIT;
-	struct bgentry *b;
+	uint32_t df;
+	int found;
 
 	if (bg == NULL)
 		return 0;
 	table_key(&k, key, len);
-	JD_HASH_FIND_FILTERED(bg->table, bg->filter, jd_buf_str(&k), k.len, b);
+	found = jd_lookup_get(bg->table, jd_buf_str(&k), k.len, &df);
 	jd_buf_free(&k);
-	return b ? b->df : 0;
+	return found ? df : 0;
 }
 
 double
