@@ -1,6 +1,7 @@
 /*
  * lexicon.c: loads lexicon files into uthash tables keyed by the folded text
- * of each alias, so a token window is found with one hash lookup. Uses the
+ * of each alias, and copies the aliases into a lookup table after each load,
+ * so a token window is found with one read of a compact table. Uses the
  * tokenizer to fold aliases exactly as text is folded; knows nothing of
  * postings or reports.
  */
@@ -12,6 +13,7 @@
 #include "jdalign/buf.h"
 #include "jdalign/diag.h"
 #include "jdalign/lexicon.h"
+#include "jdalign/lookup.h"
 #include "jdalign/token.h"
 #include "jdalign/util.h"
 
@@ -45,11 +47,24 @@ struct head {
 	char key[];
 };
 
+/*
+ * What jd_lexicon_lookup answers for each alias, in 32 bits: an
+ * unambiguous alias's term plus two (a prefix and a block fit), shifted
+ * past a flag; with the flag set, the place in amb of an ambiguous one,
+ * whose answer also needs the lexicon's spelling. amb borrows the
+ * spellings of the aliases: a load may free one, and ends by rebuilding.
+ */
+struct index {
+	struct jd_lookup *table;
+	struct jd_lexmatch *amb;
+	size_t namb, ambcap;
+};
+
 struct jd_lexicon {
 	struct jd_lexterm *terms;
 	size_t nterms, cap;
-	struct alias *aliases;
-	unsigned long long filter[JD_FILTER_WORDS];	/* of alias hashes */
+	struct alias *aliases;	/* built on; read through index */
+	struct index index;
 	struct named *names;
 	struct head *heads;
 	size_t max_tokens;
@@ -74,6 +89,8 @@ jd_lexicon_free(struct jd_lexicon *lex)
 
 	if (lex == NULL)
 		return;
+	jd_lookup_free(lex->index.table);
+	free(lex->index.amb);
 	HASH_ITER(hh, lex->aliases, a, ta) {
 		HASH_DEL(lex->aliases, a);
 		free(a->spelling);
@@ -103,13 +120,13 @@ alias_get(struct jd_lexicon *lex, const char *key, size_t len)
 {
 	struct alias *a;
 
-	JD_HASH_FIND_FILTERED(lex->aliases, lex->filter, key, len, a);
+	HASH_FIND(hh, lex->aliases, key, len, a);
 	if (a == NULL) {
 		a = xcalloc(1, sizeof *a + len + 1);
 		memcpy(a->key, key, len);
 		a->len = len;
 		a->term = -1;
-		JD_HASH_ADD_FILTERED(lex->aliases, lex->filter, a->key, len, a);
+		HASH_ADD_KEYPTR(hh, lex->aliases, a->key, len, a);
 	}
 	return a;
 }
@@ -354,8 +371,39 @@ load_line(struct jd_lexicon *lex, char *line, const char *name, long lineno,
 		add_spelling(lex, f[0], strlen(f[0]), term, 0);
 }
 
-int
-jd_lexicon_load(struct jd_lexicon *lex, const char *text, size_t len,
+static uint32_t
+index_value(struct index *ix, const struct alias *a)
+{
+	if (!a->ambiguous)
+		return (uint32_t)(a->term + 2) << 1;
+	if (ix->namb == ix->ambcap) {
+		ix->ambcap = ix->ambcap ? 2 * ix->ambcap : 64;
+		ix->amb = xreallocarray(ix->amb, ix->ambcap, sizeof *ix->amb);
+	}
+	ix->amb[ix->namb].term = a->term;
+	ix->amb[ix->namb].evidence = (enum jd_lex_evidence)a->ambiguous;
+	ix->amb[ix->namb].spelling = a->spelling;
+	return (uint32_t)ix->namb++ << 1 | 1;
+}
+
+/*
+ * Copies every alias into a fresh index. Each load ends with it, so the
+ * index is whole before any thread looks up and lookups only ever read.
+ */
+static void
+index_build(struct jd_lexicon *lex)
+{
+	struct index *ix = &lex->index;
+
+	jd_lookup_free(ix->table);
+	ix->table = jd_lookup_new(HASH_COUNT(lex->aliases));
+	ix->namb = 0;
+	for (struct alias *a = lex->aliases; a != NULL; a = a->hh.next)
+		jd_lookup_put(ix->table, a->key, a->len, index_value(ix, a));
+}
+
+static int
+load_text(struct jd_lexicon *lex, const char *text, size_t len,
     const char *name, struct jd_diag *d)
 {
 	char *copy = xstrndup(text, len);
@@ -382,8 +430,17 @@ jd_lexicon_load(struct jd_lexicon *lex, const char *text, size_t len,
 		p = nl ? nl + 1 : NULL;
 	}
 	free(copy);
-	JD_HASH_SPREAD(lex->aliases);
 	return 0;
+}
+
+int
+jd_lexicon_load(struct jd_lexicon *lex, const char *text, size_t len,
+    const char *name, struct jd_diag *d)
+{
+	int rc = load_text(lex, text, len, name, d);
+
+	index_build(lex);
+	return rc;
 }
 
 static void
@@ -403,8 +460,8 @@ add_block(struct jd_lexicon *lex, const char *key, size_t len)
 		lex->max_tokens = ntok;
 }
 
-void
-jd_lexicon_load_blocks(struct jd_lexicon *lex, const char *text, size_t len)
+static void
+load_blocks(struct jd_lexicon *lex, const char *text, size_t len)
 {
 	const char *s = text, *end = text + len;
 
@@ -421,7 +478,13 @@ jd_lexicon_load_blocks(struct jd_lexicon *lex, const char *text, size_t len)
 		}
 		s = e + 1;
 	}
-	JD_HASH_SPREAD(lex->aliases);
+}
+
+void
+jd_lexicon_load_blocks(struct jd_lexicon *lex, const char *text, size_t len)
+{
+	load_blocks(lex, text, len);
+	index_build(lex);
 }
 
 int
@@ -435,10 +498,11 @@ jd_lexicon_load_builtin(struct jd_lexicon *lex, struct jd_diag *d)
 		jd_diag_msg(d, JD_EXIT_FATAL, "built-in lexicon missing");
 		return -1;
 	}
-	if (jd_lexicon_load(lex, text, len, "lexicon.tsv", d) < 0)
+	if (load_text(lex, text, len, "lexicon.tsv", d) < 0)
 		return -1;
 	if (blocks)
-		jd_lexicon_load_blocks(lex, blocks, blen);
+		load_blocks(lex, blocks, blen);
+	index_build(lex);
 	return 0;
 }
 
@@ -464,18 +528,24 @@ int
 jd_lexicon_lookup(const struct jd_lexicon *lex, const char *key, size_t len,
     struct jd_lexmatch *m)
 {
-	struct alias *a;
+	const struct index *ix = &lex->index;
+	uint32_t v;
+	int term;
 
-	JD_HASH_FIND_FILTERED(lex->aliases, lex->filter, key, len, a);
-	if (a == NULL)
+	if (ix->table == NULL || !jd_lookup_get(ix->table, key, len, &v))
 		return JD_LEX_NONE;
-	if (a->term == BLOCKED)
+	term = v & 1 ? ix->amb[v >> 1].term : (int)(v >> 1) - 2;
+	if (term == BLOCKED)
 		return JD_LEX_BLOCK;
-	if (a->term < 0)
+	if (term < 0)
 		return JD_LEX_PREFIX;
-	m->term = a->term;
-	m->evidence = (enum jd_lex_evidence)a->ambiguous;
-	m->spelling = a->ambiguous ? a->spelling : NULL;
+	if (v & 1) {
+		*m = ix->amb[v >> 1];
+	} else {
+		m->term = term;
+		m->evidence = JD_EVID_NONE;
+		m->spelling = NULL;
+	}
 	return JD_LEX_TERM;
 }
 

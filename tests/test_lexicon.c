@@ -137,3 +137,56 @@ Test(lexicon, builtin_size_and_junk)
 	jd_lexicon_free(lex);
 	jd_diag_free(d);
 }
+
+/* Each load ends with every alias found as it now stands: a user file read
+ * after the built-in lexicon takes over its aliases, adds new ones, and
+ * blocked phrases read after both hide them. */
+Test(lexicon, later_loads_reach_lookups)
+{
+	struct jd_diag *d = jd_diag_new(stderr, 1);
+	struct jd_lexicon *lex = jd_lexicon_new();
+	const char *user = "Kraken8\tplatform\tcontainers\tk8s|~Krak\n"
+	    "Zorbly Frobnic Gizmo\ttool\ttesting tool\tzorbly gizmo\n";
+	const char *blocks = "zorbly frobnic\n";
+	struct jd_lexmatch m;
+	int kube, kraken, zfg;
+
+	cr_assert_eq(jd_lexicon_lookup(lex, "k8s", 3, &m), JD_LEX_NONE);
+	cr_assert_eq(jd_lexicon_load_builtin(lex, d), 0);
+	kube = jd_lexicon_find(lex, "Kubernetes");
+	cr_assert_eq(jd_lexicon_lookup(lex, "k8s", 3, &m), JD_LEX_TERM);
+	cr_expect_eq(m.term, kube);
+	cr_expect_eq(jd_lexicon_lookup(lex, "zorbly", 6, &m), JD_LEX_NONE);
+
+	cr_assert_eq(jd_lexicon_load(lex, user, strlen(user), "u.tsv", d), 0);
+	kraken = jd_lexicon_find(lex, "Kraken8");
+	zfg = jd_lexicon_find(lex, "zorbly frobnic gizmo");
+	cr_assert_eq(jd_lexicon_lookup(lex, "k8s", 3, &m), JD_LEX_TERM);
+	cr_expect_eq(m.term, kraken);
+	cr_expect_eq(m.evidence, JD_EVID_NONE);
+	cr_expect_null(m.spelling);
+	cr_assert_eq(jd_lexicon_lookup(lex, "krak", 4, &m), JD_LEX_TERM);
+	cr_expect_eq(m.term, kraken);
+	cr_expect_eq(m.evidence, JD_EVID_CASE);
+	cr_expect_str_eq(m.spelling, "Krak");
+	cr_expect_eq(jd_lexicon_lookup(lex, "kube", 4, &m), JD_LEX_TERM);
+	cr_expect_eq(m.term, kube);
+	cr_expect_eq(jd_lexicon_lookup(lex, "zorbly", 6, &m), JD_LEX_PREFIX);
+	cr_expect_eq(jd_lexicon_lookup(lex, "zorbly frobnic", 14, &m),
+	    JD_LEX_PREFIX);
+	cr_assert_eq(jd_lexicon_lookup(lex, "zorbly frobnic gizmo", 20, &m),
+	    JD_LEX_TERM);
+	cr_expect_eq(m.term, zfg);
+	cr_expect_str_eq(canonical(lex, "we run k8s and zorbly gizmo"),
+	    "Kraken8|Zorbly Frobnic Gizmo");
+
+	jd_lexicon_load_blocks(lex, blocks, strlen(blocks));
+	cr_expect_eq(jd_lexicon_lookup(lex, "zorbly frobnic", 14, &m),
+	    JD_LEX_BLOCK);
+	cr_expect_eq(jd_lexicon_lookup(lex, "zorbly frobnic gizmo", 20, &m),
+	    JD_LEX_TERM);
+	cr_expect_eq(jd_lexicon_lookup(lex, "zorbly gizmo", 12, &m),
+	    JD_LEX_TERM);
+	jd_lexicon_free(lex);
+	jd_diag_free(d);
+}
