@@ -67,38 +67,37 @@ jd_hash_bytes(const void *p, size_t n)
  * Two bits per key hash, set for every key of a table that is built once
  * and then only read: most words looked up in such a table are not in it,
  * and two bits in 16 KiB that stay in the cache say so (wrongly for about
- * one word in fifty) before a bucket's chain is walked, a cache miss an
- * entry.
+ * one word in forty) before a bucket's chain is walked, a cache miss an
+ * entry. Both bits lie in one word, so a lookup reads one line of it.
  */
-#define JD_FILTER_BITS (1u << 17)
-#define JD_FILTER_WORDS (JD_FILTER_BITS / 64)
+#define JD_FILTER_WORD_BITS 11
+#define JD_FILTER_WORDS (1u << JD_FILTER_WORD_BITS)
 
+/* The top bits of a 32-bit hash pick the word, the bottom twelve its bits. */
 static inline unsigned
-jd_filter_bit(unsigned hashv, int k)
+jd_filter_word(unsigned hashv)
 {
-	if (k)
-		hashv = (hashv ^ (hashv >> 13)) * 0x9e3779b1u;
-	return hashv >> 15;
+	return hashv >> (32 - JD_FILTER_WORD_BITS);
+}
+
+static inline unsigned long long
+jd_filter_mask(unsigned hashv)
+{
+	return 1ULL << (hashv & 63) | 1ULL << ((hashv >> 6) & 63);
 }
 
 static inline void
 jd_filter_set(unsigned long long *f, unsigned hashv)
 {
-	for (int k = 0; k < 2; k++) {
-		unsigned b = jd_filter_bit(hashv, k);
-		f[b / 64] |= 1ULL << (b % 64);
-	}
+	f[jd_filter_word(hashv)] |= jd_filter_mask(hashv);
 }
 
 static inline int
 jd_filter_has(const unsigned long long *f, unsigned hashv)
 {
-	for (int k = 0; k < 2; k++) {
-		unsigned b = jd_filter_bit(hashv, k);
-		if (!((f[b / 64] >> (b % 64)) & 1))
-			return 0;
-	}
-	return 1;
+	unsigned long long m = jd_filter_mask(hashv);
+
+	return (f[jd_filter_word(hashv)] & m) == m;
 }
 
 /* HASH_FIND behind a table's filter (out NULL when the filter says no),
