@@ -545,6 +545,29 @@ put_aside(struct hb_scripts *sc, char *s, size_t a, size_t len, size_t *r,
  * only when its first piece cannot be blank. */
 #define TEXT_FIRST_PIECE 900
 
+/* A run of blanks after markup at least this long is made shorter. */
+#define BLANKS_MIN 3
+
+/*
+ * The blanks (space, tab, line feed) that start the text at s[at], right
+ * after markup, up to b: made their first byte and their line feeds. What
+ * reads a page's text takes any run of blanks for one space, and libxml2
+ * decides what to do with blanks by what follows them, not by how many
+ * there are, as long as it reads them in one piece (first char kept: a
+ * line feed after <pre> is skipped).
+ */
+static void
+collapse_blanks(char *s, size_t at, size_t b, size_t *r, size_t *w)
+{
+	size_t lines = 0;
+
+	for (size_t i = at + 1; i < b; i++)
+		lines += s[i] == '\n';
+	drop(s, at + 1, b, r, w);
+	while (lines--)
+		s[(*w)++] = '\n';
+}
+
 /* The text that starts at s[at], right after markup, up to the next '<'
  * or '&': set aside from its first byte that is not blank (libxml2 skips
  * the blanks after a doctype or comment before the root) when libxml2
@@ -561,6 +584,11 @@ text_aside(struct hb_scripts *sc, char *s, size_t n, size_t at, size_t *r,
 
 	if (lt == NULL)
 		return n;
+	size_t b = at;
+	while (b < next && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n'))
+		b++;
+	if (b - at >= BLANKS_MIN && b - at < TEXT_FIRST_PIECE)
+		collapse_blanks(s, at, b, r, w);
 	const char *amp = memchr(s + at, '&', end - at);
 	if (amp)
 		end = (size_t)(amp - s);

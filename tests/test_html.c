@@ -418,6 +418,46 @@ Test(html, data_attribute_json)
 	}
 }
 
+/* Indentation between tags reads as one space: a posting written out
+ * with every tag on a line of its own reads as the same posting on one
+ * line, words apart where only blanks and tags stood between them. */
+Test(html, indented_page_reads_as_compact)
+{
+	static const char *const compact =
+	    "<!DOCTYPE html><html><head><title>Staff Engineer</title></head>"
+	    "<body><main><h1>Staff Engineer</h1><h2>Requirements</h2><ul>"
+	    "<li><b>Go</b> <i>and</i> <b>Rust</b> in production</li>"
+	    "<li>Event-driven <span>architecture</span> with Kafka</li>"
+	    "</ul><h2>About us</h2><p>We build the ledger that moves freight payments across "
+	    "Europe, and we want engineers who keep it boring.</p>"
+	    "<pre>make test</pre></main></body></html>";
+	static const char *const indented =
+	    "<!DOCTYPE html>\n\n<html>\n  <head>\n    <title>Staff Engineer"
+	    "</title>\n  </head>\n  <body>\n    <main>\n      <h1>Staff "
+	    "Engineer</h1>\n      <h2>Requirements</h2>\n      <ul>\n        "
+	    "<li>\n          <b>Go</b>\n          <i>and</i>\n\t\t  <b>Rust"
+	    "</b>\n          in production\n        </li>\n        <li>Event-"
+	    "driven\n          <span>architecture</span>      with Kafka</li>\n"
+	    "      </ul>\n      <h2>About us</h2>\n      <p>\n        We build "
+	    "the ledger that moves "
+	    "freight payments across\n        Europe, and we want engineers who "
+	    "keep it boring.\n      </p>\n      <pre>\nmake test</pre>\n    "
+	    "</main>\n  </body>\n</html>\n";
+	struct jd_posting_list a = read_page("compact.html", compact);
+	struct jd_posting_list b = read_page("indented.html", indented);
+	char *ta = text_of(&a.v[0]), *tb = text_of(&b.v[0]);
+	char *req = lines_of(&b.v[0], JD_SEC_REQUIRED);
+
+	cr_expect_str_eq(tb, ta);
+	cr_expect_str_eq(req, "Go and Rust in production|Event-driven "
+	    "architecture with Kafka");
+	free(ta);
+	free(tb);
+	free(req);
+	jd_posting_list_free(&a);
+	jd_posting_list_free(&b);
+}
+
 Test(html, main_content_among_furniture)
 {
 	struct jd_posting_list l = read_fixture("main-content.html");

@@ -3,9 +3,10 @@
  * and the same page with its style text dropped, its script text, long
  * values and runs of text set aside (and handed back by the parse) and the
  * attributes nothing reads dropped (data-* ones by their value too), must
- * parse to the same tree once every style element is emptied and those
+ * parse to the same tree once every style element is emptied, those
  * attributes are taken from both (but html, head, body and meta, which
- * keep theirs); a script's children are compared node by node, type and
+ * keep theirs) and runs of blanks in text are cut as the strip cuts those
+ * after markup; a script's children are compared node by node, type and
  * text (written out as an attribute). A difference aborts.
  */
 #include <libxml/HTMLparser.h>
@@ -51,6 +52,30 @@ read_attributes_only(xmlNode *n)
 	}
 }
 
+/* Each run of blanks in a text node as its first byte and its line
+ * feeds, as the strip shortens the blanks after markup. */
+static void
+short_blanks(xmlNode *n)
+{
+	const char *s = (const char *)n->content;
+	struct jd_buf b = JD_BUF_INIT;
+
+	if (s == NULL)
+		return;
+	for (size_t i = 0; s[i];) {
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n') {
+			jd_buf_addc(&b, s[i++]);
+			continue;
+		}
+		jd_buf_addc(&b, s[i++]);
+		for (; s[i] == ' ' || s[i] == '\t' || s[i] == '\n'; i++)
+			if (s[i] == '\n')
+				jd_buf_addc(&b, '\n');
+	}
+	xmlNodeSetContent(n, (const xmlChar *)jd_buf_str(&b));
+	jd_buf_free(&b);
+}
+
 /* Style elements emptied; script elements' children as an attribute. */
 static void
 normalize(xmlNode *n)
@@ -58,6 +83,8 @@ normalize(xmlNode *n)
 	for (; n; n = n->next) {
 		if (n->type == XML_ELEMENT_NODE)
 			read_attributes_only(n);
+		if (n->type == XML_TEXT_NODE)
+			short_blanks(n);
 		int style = n->type == XML_ELEMENT_NODE &&
 		    xmlStrcmp(n->name, (const xmlChar *)"style") == 0;
 		int script = n->type == XML_ELEMENT_NODE &&
