@@ -40,6 +40,13 @@ htmlDocPtr hb_parse_utf8(const char *s, size_t n,
  * of it lies in the page's slab. */
 void hb_free_doc(xmlDocPtr doc);
 
+/* ------------------------------------------------------------ html_sax.c */
+
+/* libxml2's startElement for an HTML parse: builds the element and its
+ * attributes as xmlSAX2StartElement does, for less. */
+void hb_sax_start_element(void *ctx, const xmlChar *name,
+    const xmlChar **atts);
+
 /* ------------------------------------------------------------ html_dom.c */
 
 /*

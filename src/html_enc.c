@@ -468,7 +468,7 @@ start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 		}
 		given[i] = v;
 	}
-	xmlSAX2StartElement(ctx, name, given);
+	hb_sax_start_element(ctx, name, given);
 	if (given != atts && given != local)
 		free(given);
 	if (name[0] != 's' || strcmp((const char *)name, "script") != 0 ||
@@ -494,6 +494,8 @@ hb_parse_utf8(const char *s, size_t n, const struct hb_scripts *sc)
 	ctxt = htmlNewParserCtxt();
 	if (ctxt == NULL)
 		return NULL;
+	/* libxml2's own handler does XML and DTD work a page never needs */
+	ctxt->sax->startElement = hb_sax_start_element;
 	if (sc && (sc->n || sc->npieces)) {
 		ctxt->_private = &st;
 		ctxt->sax->startElement = start_element;
