@@ -18,6 +18,10 @@
 #define HB_MAX_PARSE ((size_t)256 << 20)
 /* Attributes kept on one tag: libxml2 2.9.14 is quadratic in them. */
 #define HB_MAX_ATTRS 256
+/* How a page is parsed (hb_parse_utf8). */
+#define HB_PARSE_OPTS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
+	HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT | \
+	XML_PARSE_HUGE | HTML_PARSE_IGNORE_ENC)
 
 /* ------------------------------------------------------------ html_enc.c */
 

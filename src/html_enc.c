@@ -17,9 +17,6 @@
 #include "jdalign/load.h"
 #include "jdalign/util.h"
 
-#define PARSE_OPTS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
-	HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT | \
-	XML_PARSE_HUGE | HTML_PARSE_IGNORE_ENC)
 #define SNIFF 1024
 
 static int
@@ -502,7 +499,8 @@ hb_parse_utf8(const char *s, size_t n, const struct hb_scripts *sc)
 		if (sc->npieces)
 			ctxt->sax->characters = characters;
 	}
-	doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", PARSE_OPTS);
+	doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8",
+	    HB_PARSE_OPTS);
 	htmlFreeParserCtxt(ctxt);
 	if (doc && xmlDocGetRootElement(doc))
 		hb_dom_prepare(xmlDocGetRootElement(doc));
