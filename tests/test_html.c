@@ -132,6 +132,32 @@ Test(html, text_and_values_set_aside_reach_their_readers)
 	jd_posting_list_free(&l);
 }
 
+/* Attributes given without a value still count: a hidden attribute hides
+ * its element however it is written, while a box's checked and disabled
+ * hide nothing; and a page that opens with a comment rather than its html
+ * tag is read all the same. */
+Test(html, attributes_without_values_after_a_leading_comment)
+{
+	const char *page = "<!-- saved from the careers site -->\n"
+	    "<!DOCTYPE html><html><body><h1>Data Engineer</h1>"
+	    "<p>We build the data platform that our analysts use every day, "
+	    "from the first event a customer sends to the dashboards the "
+	    "finance team reads each morning.</p><h2>Requirements</h2><ul>"
+	    "<li>Airflow and dbt in production</li>"
+	    "<li hidden>Secret hidden line</li><li HIDDEN=\"\">Another "
+	    "hidden line</li><li><input type=checkbox checked disabled>"
+	    "Snowflake warehouse design</li></ul></body></html>";
+	struct jd_posting_list l = read_page("h.html", page);
+	struct jd_posting *p = &l.v[0];
+	char *req = lines_of(p, JD_SEC_REQUIRED);
+
+	cr_expect_str_eq(p->title, "Data Engineer");
+	cr_expect_str_eq(req, "Airflow and dbt in production|"
+	    "Snowflake warehouse design");
+	free(req);
+	jd_posting_list_free(&l);
+}
+
 Test(html, visible_text_only)
 {
 	const char *page = "<html><head><title>T</title><style>p{}</style></head>"
