@@ -46,23 +46,33 @@ is_space_cp(uint32_t c)
 	    c == 0xfeff || c == 0x200c || c == 0x200d;
 }
 
-/* ASCII letters and digits; other ASCII is space (controls) or
- * punctuation. Bytes past ASCII are 0, so a loop over bytes needs no
- * separate test for them. */
+/* ASCII letters and digits, with what a word's fold and flags need to know
+ * of them; other ASCII is space (controls) or punctuation. Bytes past
+ * ASCII are 0, so a loop over bytes needs no separate test for them. */
+enum {
+	A_ALNUM = 1,
+	A_DIGIT = 2,
+	A_UPPER = 0x20	/* the bit that lowers an ASCII capital */
+};
+#define A_D (A_ALNUM | A_DIGIT)
+#define A_U (A_ALNUM | A_UPPER)
 static const unsigned char ascii[256] = {
-	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-	['Y'] = 1, ['Z'] = 1,
+	['0'] = A_D, ['1'] = A_D, ['2'] = A_D, ['3'] = A_D, ['4'] = A_D,
+	['5'] = A_D, ['6'] = A_D, ['7'] = A_D, ['8'] = A_D, ['9'] = A_D,
+	['A'] = A_U, ['B'] = A_U, ['C'] = A_U, ['D'] = A_U, ['E'] = A_U,
+	['F'] = A_U, ['G'] = A_U, ['H'] = A_U, ['I'] = A_U, ['J'] = A_U,
+	['K'] = A_U, ['L'] = A_U, ['M'] = A_U, ['N'] = A_U, ['O'] = A_U,
+	['P'] = A_U, ['Q'] = A_U, ['R'] = A_U, ['S'] = A_U, ['T'] = A_U,
+	['U'] = A_U, ['V'] = A_U, ['W'] = A_U, ['X'] = A_U, ['Y'] = A_U,
+	['Z'] = A_U,
 	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
 	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
 	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
 	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
 	['y'] = 1, ['z'] = 1,
 };
+#undef A_D
+#undef A_U
 
 static inline enum cls
 classify(uint32_t c)
@@ -296,6 +306,25 @@ looks_like_url(const unsigned char *s, size_t n)
 	return bare_host(s, n);
 }
 
+/* The case flags of ASCII s[a..b): a capital with no letter before it is
+ * the first letter's, any later one is inner. */
+static int
+ascii_case(const unsigned char *s, size_t a, size_t b)
+{
+	int letters = 0, uppers = 0, fl = 0;
+
+	for (size_t i = a; i < b; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z') {
+			fl |= letters == 0 ? JD_TOKF_CAP : JD_TOKF_INNERCAP;
+			uppers++;
+		}
+		letters += (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z';
+	}
+	if (letters >= 2 && letters == uppers)
+		fl |= JD_TOKF_ALLCAPS;
+	return fl;
+}
+
 /*
  * Folds s[a..b) to w when it is all ASCII, as most tokens are: only letters
  * change. Returns the end of the fold, or NULL (flags untouched) at the
@@ -304,26 +333,17 @@ looks_like_url(const unsigned char *s, size_t n)
 static char *
 fold_ascii(char *w, const unsigned char *s, size_t a, size_t b, int *flags)
 {
-	int letters = 0, uppers = 0, fl = *flags;
+	int upper = 0;
 
 	for (size_t i = a; i < b; i++) {
-		unsigned char u = s[i];
-		if (u >= 0x80)
+		if (s[i] >= 0x80)
 			return NULL;
-		if (u >= 'A' && u <= 'Z') {
-			/* no letter before it: the first one */
-			fl |= letters == 0 ? JD_TOKF_CAP : JD_TOKF_INNERCAP;
-			uppers++;
-			u += 32;
-		}
-		if (u >= 'a' && u <= 'z')
-			letters++;
-		*w++ = (char)u;
+		upper |= ascii[s[i]];
+		w[i - a] = (char)(s[i] | (ascii[s[i]] & A_UPPER));
 	}
-	if (letters >= 2 && letters == uppers)
-		fl |= JD_TOKF_ALLCAPS;
-	*flags = fl;
-	return w;
+	if (upper & A_UPPER)
+		*flags |= ascii_case(s, a, b);
+	return w + (b - a);
 }
 
 /*
@@ -368,43 +388,35 @@ fold_utf8(char *w, const struct scan *sc, size_t a, size_t b, int kind,
 	return w;
 }
 
+/* Appends the token s[a..b), whose fold of n bytes is already at the end
+ * of the folds. */
+static inline void
+push(struct jd_tokens *t, size_t a, size_t b, int kind, int flags, size_t n)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
+	}
+	t->v[t->n++] = (struct jd_token){ (uint32_t)a, (uint32_t)b,
+	    (uint32_t)t->fold.len, (uint32_t)n, (uint8_t)kind,
+	    (uint8_t)flags };
+	t->fold.len += n;
+}
+
 /*
  * Appends the token s[a..b) and its folded form (in the room jd_token_scan
  * made for the folds of the whole text).
  */
 static void
-add_token_as(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
-    int kind, int flags, int lower)
-{
-	struct jd_token *tok;
-
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
-	}
-	tok = &t->v[t->n++];
-	tok->start = (uint32_t)a;
-	tok->end = (uint32_t)b;
-	tok->kind = (uint8_t)kind;
-	tok->fold = (uint32_t)t->fold.len;
-	char *w = t->fold.data + t->fold.len;
-	char *end;
-	if (lower) {	/* ASCII without a capital: its own fold */
-		memcpy(w, sc->s + a, b - a);
-		end = w + (b - a);
-	} else if ((end = fold_ascii(w, sc->s, a, b, &flags)) == NULL)
-		end = fold_utf8(w, sc, a, b, kind, &flags);
-	t->fold.len = (size_t)(end - t->fold.data);
-	t->fold.data[t->fold.len] = '\0';
-	tok->fold_len = (uint32_t)(end - w);
-	tok->flags = (uint8_t)flags;
-}
-
-static void
 add_token(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
     int kind, int flags)
 {
-	add_token_as(t, sc, a, b, kind, flags, 0);
+	char *w = t->fold.data + t->fold.len;
+	char *end = fold_ascii(w, sc->s, a, b, &flags);
+
+	if (end == NULL)
+		end = fold_utf8(w, sc, a, b, kind, &flags);
+	push(t, a, b, kind, flags, (size_t)(end - w));
 }
 
 static int
@@ -536,29 +548,54 @@ scan_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 }
 
 /*
+ * Folds the ASCII letters and digits from s[i] to w (where the next fold
+ * goes) and returns where they end; *any and *all say which A_ bits any
+ * and all of them have.
+ */
+static size_t
+alnum_run(const struct scan *sc, size_t i, char *w, unsigned *any,
+    unsigned *all)
+{
+	unsigned some = 0, every = A_ALNUM | A_DIGIT | A_UPPER;
+	size_t j;
+
+	for (j = i; j < sc->n && ascii[sc->s[j]]; j++) {
+		unsigned k = ascii[sc->s[j]];
+		some |= k;
+		every &= k;
+		*w++ = (char)(sc->s[j] | (k & A_UPPER));
+	}
+	*any = some;
+	*all = every;
+	return j;
+}
+
+/*
  * A chunk s[a..b) of ASCII letters and digits, and one of letters with a
  * mark after it ("teams," "Kafka."), as scan_chunk would read them: one
- * word or number, then the mark. The letters and digits run to i, digits
- * and capitals among them. Returns 0 (nothing added) for any other chunk.
+ * word or number, then the mark. The letters and digits run to i, folded
+ * by alnum_run, whose any and all say what they hold. Returns 0 (nothing
+ * added) for any other chunk.
  */
 static int
 plain_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t i,
-    size_t b, size_t digits, size_t caps, int *flags)
+    size_t b, unsigned any, unsigned all, int *flags)
 {
-	if (i == b) {
-		add_token_as(t, sc, a, b, digits == b - a ? JD_TOK_NUM :
-		    JD_TOK_WORD, *flags, caps == 0);
-		*flags = 0;
-		return 1;
-	}
+	int c = i < b ? sc->s[i] : 0;
+
 	/* a mark that joins no word and keeps none of it */
-	int c = sc->s[i];
-	if (i + 1 != b || i == a || digits || !(c == ',' || c == ';' ||
-	    c == ':' || c == ')' || c == '!' || c == '?' || c == '.'))
+	if (i < b && (i + 1 != b || i == a || (any & A_DIGIT) ||
+	    !(c == ',' || c == ';' || c == ':' || c == ')' || c == '!' ||
+	    c == '?' || c == '.')))
 		return 0;
-	add_token_as(t, sc, a, i, JD_TOK_WORD, *flags, caps == 0);
+	int fl = *flags | (any & A_UPPER ? ascii_case(sc->s, a, i) : 0);
+	push(t, a, i, all & A_DIGIT ? JD_TOK_NUM : JD_TOK_WORD, fl, i - a);
+	*flags = 0;
+	if (i == b)
+		return 1;
 	int abbr = c == '.' && abbreviation(t);
-	add_token(t, sc, i, b, JD_TOK_PUNCT, 0);
+	t->fold.data[t->fold.len] = (char)c;
+	push(t, i, b, JD_TOK_PUNCT, 0, 1);
 	*flags = ends_sentence(c) && !abbr ? JD_TOKF_SENT : 0;
 	return 1;
 }
@@ -588,29 +625,26 @@ jd_token_scan(struct jd_tokens *t, const char *text, size_t len)
 
 	t->n = 0;
 	/* tokens do not overlap and none folds to more bytes than it has:
-	 * room for len bytes of folds, and add_token need not check */
-	jd_buf_reset(&t->fold);
+	 * room for len bytes of folds, and no token need check */
+	t->fold.len = 0;
 	jd_buf_grow(&t->fold, len);
 	while (i < len) {
-		uint32_t c = cp_at(&sc, i, &k);
-		if (classify(c) == C_SPACE) {
+		if (sc.s[i] <= 0x20 || (sc.s[i] >= 0x80 &&
+		    classify(cp_at(&sc, i, &k)) == C_SPACE)) {
 			flags |= JD_TOKF_SPACE;
-			i += k;
+			i += sc.s[i] <= 0x20 ? 1 : k;
 			continue;
 		}
 		/* its letters and digits, then the rest of the chunk */
-		size_t j = i, digits = 0, caps = 0;
-		while (j < len && ascii[sc.s[j]]) {
-			digits += sc.s[j] <= '9';
-			caps += sc.s[j] <= 'Z';	/* or a digit */
-			j++;
-		}
-		caps -= digits;
+		unsigned any, all;
+		size_t j = alnum_run(&sc, i, t->fold.data + t->fold.len, &any,
+		    &all);
 		size_t e = chunk_end(&sc, j);
-		if (!plain_chunk(t, &sc, i, j, e, digits, caps, &flags))
+		if (!plain_chunk(t, &sc, i, j, e, any, all, &flags))
 			scan_chunk(t, &sc, i, e, &flags);
 		i = e;
 	}
+	t->fold.data[t->fold.len] = '\0';
 }
 
 const char *

@@ -188,6 +188,15 @@ static const struct tcase cases[] = {
 	{ "thin\xe2\x80\x89space", "thin|space" },
 	{ "\xef\xbb\xbf" "BOM start", "BOM|start" },
 	{ "narrow\xe2\x80\xafnbsp", "narrow|nbsp" },
+	/* chunks of ASCII letters and digits, alone or before one mark */
+	{ "AWS, GoLang; iOS) Go. 3D! A1?",
+	    "AWS|,|GoLang|;|iOS|)|Go|.|3D|!|A1|?" },
+	{ "3D. v2, x86: 2024, 42.", "3D|.|v2|,|x86|:|2024|,|42|." },
+	{ "Inc. and Co. Then", "Inc|.|and|Co|.|Then" },
+	{ "caf\xc3\xa9, na\xc3\xafve.", "caf\xc3\xa9|,|na\xc3\xafve|." },
+	{ "Kafka's, Go's.", "Kafka|'s|,|Go|'s|." },
+	{ "12345678901234567, 123456789X.",
+	    "12345678901234567|,|123456789X|." },
 };
 
 static void
@@ -239,6 +248,8 @@ static const struct tcase kinds[] = {
 	{ "p95 latency", "WW" },
 	{ "C++17", "W" },
 	{ "Q3 2024", "WN" },
+	{ "3D. v2, x86: 2024, 42.", "WPWPWPNPNP" },
+	{ "12345678901234567, 123456789X.", "NPWP" },
 };
 
 /* Each case's text shown by show() must read as its want. */
@@ -286,6 +297,8 @@ static const struct tcase folds[] = {
 	{ "event\xe2\x80\x91" "driven", "event-driven" },
 	{ "Python\xe2\x80\x99s", "python 's" },
 	{ "Z\xc3\xbcrich", "z\xc3\xbcrich" },
+	{ "AWS, GoLang; iOS) 3D! ab9Z", "aws , golang ; ios ) 3d ! ab9z" },
+	{ "LongWordWithCaps, ABCDEFGHIJ.", "longwordwithcaps , abcdefghij ." },
 };
 
 Test(token, folding)
@@ -387,6 +400,11 @@ static const struct tcase caps[] = {
 	{ "U.S. e.G. NodeJS's", "CAI|I|CI|-" },
 	{ "\xe2\x80\x9c" "AWS\xe2\x80\x9d \xff" "AB A\xff" "B",
 	    "-|CAI|-|-|CAI|C|-|C" },
+	{ "AWS, GoLang; iOS) Go. 3D! A1? ab9Z",
+	    "CAI|-|CI|-|I|-|C|-|C|-|C|-|I" },
+	{ "AB, aB, Ab, 1a, A: iOS.", "CAI|-|I|-|C|-|-|-|C|-|I|-" },
+	{ "LongWordWithCaps ABCDEFGHIJ. 1234567aB", "CI|CAI|-|I" },
+	{ "abcdefghijK 123456789X", "I|C" },
 };
 
 static void
