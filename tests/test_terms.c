@@ -267,6 +267,24 @@ Test(terms, word_lists)
 	cr_expect(jd_terms_generic("experience", 10));
 	cr_expect(jd_terms_boilerplate("competitive salary", 18));
 	cr_expect(!jd_terms_boilerplate("distributed systems", 19));
+	/* keys of every length class, and near misses of the same length */
+	static const struct { const char *w; int stop, generic; } v[] = {
+		{ "a", 1, 0 }, { "b", 0, 0 }, { "an", 1, 0 }, { "ab", 0, 0 },
+		{ "about", 1, 0 }, { "abouu", 0, 0 }, { "aptitude", 0, 1 },
+		{ "aptitudf", 0, 0 }, { "bptitude", 0, 0 },
+		{ "learning-oriented", 0, 1 }, { "learning-orienteD", 0, 0 },
+		{ "learninG-oriented", 0, 0 }, { "", 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		size_t n = strlen(v[i].w);
+		cr_expect_eq(jd_terms_stopword(v[i].w, n), v[i].stop, "%s",
+		    v[i].w);
+		cr_expect_eq(jd_terms_generic(v[i].w, n), v[i].generic, "%s",
+		    v[i].w);
+	}
+	cr_expect(jd_terms_boilerplate("equal opportunity employer", 26));
+	cr_expect(!jd_terms_boilerplate("equal opportunity employes", 26));
+	cr_expect(!jd_terms_boilerplate("equal", 5), "a start is no entry");
 }
 
 Test(terms, background)
