@@ -286,8 +286,8 @@ struct pctx {
 	struct jd_hits *h;
 	unsigned char *content;	/* per token: may stand in a phrase */
 	unsigned char *generic;	/* per content token: a generic word */
-	unsigned *bits;		/* per token: word_bits */
 	struct jd_buf *key;	/* the hits' */
+	size_t key_a, key_b;	/* key holds the phrase of tokens [a, b) */
 };
 
 /* Whether s[0..n) has at least min letters (bytes past ASCII count). */
@@ -316,11 +316,10 @@ content_word(const struct jd_tokens *t, size_t i, unsigned bits)
 	const struct jd_token *k = &t->v[i];
 	const char *f = jd_token_fold(t, i);
 
-	if (k->kind != JD_TOK_WORD || f[0] == '\'' || masked(t, i))
+	if (k->kind != JD_TOK_WORD || (bits & IN_FULL(LIST_STOP)) ||
+	    f[0] == '\'' || masked(t, i))
 		return 0;
-	if (!has_letters(f, k->fold_len, WORD_MIN_LETTERS))
-		return 0;
-	return !(bits & IN_FULL(LIST_STOP));
+	return has_letters(f, k->fold_len, WORD_MIN_LETTERS);
 }
 
 /*
@@ -335,10 +334,11 @@ technical_word(const struct jd_tokens *t, size_t i)
 	const char *f = jd_token_fold(t, i);
 	int digits = 0, marks = 0;
 
-	if (k->fold_len > SINGLE_MAX_BYTES || f[0] < 'a' || f[0] > 'z' ||
-	    memchr(f, '-', k->fold_len))
-		return 0;	/* "li-jo1" is a board's tracking tag */
+	if (k->fold_len > SINGLE_MAX_BYTES || f[0] < 'a' || f[0] > 'z')
+		return 0;
 	for (size_t j = 0; j < k->fold_len; j++) {
+		if (f[j] == '-')
+			return 0;	/* "li-jo1" is a board's tracking tag */
 		digits += f[j] >= '0' && f[j] <= '9';
 		marks += f[j] == '+' || f[j] == '#' || f[j] == '.';
 	}
@@ -362,17 +362,32 @@ term_head(const struct pctx *p, size_t b)
 
 /* ------------------------------------------------------------ phrases */
 
+/* The folded words of tokens [a, b) joined by spaces, in p->key; the
+ * phrases judged and emitted ask for the same key in a row. */
 static void
 phrase_key(struct pctx *p, size_t a, size_t b)
 {
 	const struct jd_tokens *t = &p->h->toks;
+	size_t n = b - a - 1;
 
+	if (p->key_a == a && p->key_b == b)
+		return;
+	for (size_t i = a; i < b; i++)
+		n += t->v[i].fold_len;
 	jd_buf_reset(p->key);
+	jd_buf_grow(p->key, n);
+	char *w = p->key->data;
 	for (size_t i = a; i < b; i++) {
+		const char *f = jd_token_fold(t, i);
 		if (i > a)
-			jd_buf_addc(p->key, ' ');
-		jd_buf_add(p->key, jd_token_fold(t, i), t->v[i].fold_len);
+			*w++ = ' ';
+		memcpy(w, f, t->v[i].fold_len);
+		w += t->v[i].fold_len;
 	}
+	*w = '\0';
+	p->key->len = n;
+	p->key_a = a;
+	p->key_b = b;
 }
 
 /* Whether the background table says tokens [a, b) recur and are specific. */
@@ -395,7 +410,7 @@ acceptable(struct pctx *p, size_t a, size_t b)
 	if (b - a == 1 && !technical_word(&p->h->toks, a))
 		return 0;
 	phrase_key(p, a, b);
-	if (jd_terms_boilerplate(p->key->data, p->key->len))
+	if (bits_of(p->key->data, p->key->len) & IN_FULL(LIST_BOILER))
 		return 0;
 	if (p->o->phrases == JD_PHRASES_BACKGROUND)
 		return (b - a == 1 || term_head(p, b)) &&
@@ -464,31 +479,52 @@ run_phrases(struct pctx *p, size_t a, size_t b)
 	}
 }
 
-/* Whether a boilerplate phrase stands anywhere in the line. */
+/* Whether a boilerplate phrase starts at token i, whose word has bits. */
 static int
-boilerplate_line(struct pctx *p)
+boilerplate_at(struct pctx *p, size_t i, unsigned bits)
+{
+	const struct jd_tokens *t = &p->h->toks;
+
+	if (bits & IN_FULL(LIST_BOILER))
+		return 1;
+	if (!(bits & IN_START(LIST_BOILER)))
+		return 0;
+	p->key_b = 0;	/* the key is no phrase's now */
+	jd_buf_reset(p->key);
+	jd_buf_add(p->key, jd_token_fold(t, i), t->v[i].fold_len);
+	for (size_t n = 1; n < boiler_max_words && i + n < t->n; n++) {
+		jd_buf_addc(p->key, ' ');
+		jd_buf_add(p->key, jd_token_fold(t, i + n),
+		    t->v[i + n].fold_len);
+		unsigned b = bits_of(p->key->data, p->key->len);
+		if (b & IN_FULL(LIST_BOILER))
+			return 1;
+		if (!(b & IN_START(LIST_BOILER)))
+			break;
+	}
+	return 0;
+}
+
+/*
+ * Marks the content words of the line, and the generic ones among them,
+ * looking each token up once; 0 as soon as a boilerplate phrase stands in
+ * the line (the marks do not matter then).
+ */
+static int
+mark_words(struct pctx *p)
 {
 	const struct jd_tokens *t = &p->h->toks;
 
 	for (size_t i = 0; i < t->n; i++) {
-		if (p->bits[i] & IN_FULL(LIST_BOILER))
-			return 1;
-		if (!(p->bits[i] & IN_START(LIST_BOILER)))
-			continue;
-		jd_buf_reset(p->key);
-		jd_buf_add(p->key, jd_token_fold(t, i), t->v[i].fold_len);
-		for (size_t n = 1; n < boiler_max_words && i + n < t->n; n++) {
-			jd_buf_addc(p->key, ' ');
-			jd_buf_add(p->key, jd_token_fold(t, i + n),
-			    t->v[i + n].fold_len);
-			unsigned b = word_bits(p->key->data, p->key->len);
-			if (b & IN_FULL(LIST_BOILER))
-				return 1;
-			if (!(b & IN_START(LIST_BOILER)))
-				break;
-		}
+		unsigned bits = bits_of(jd_token_fold(t, i), t->v[i].fold_len);
+		if (boilerplate_at(p, i, bits))
+			return 0;
+		p->content[i] = (unsigned char)content_word(t, i, bits);
+		p->generic[i] = p->content[i] &&
+		    (bits & IN_FULL(LIST_GENERIC));
 	}
-	return 0;
+	p->content[t->n] = p->generic[t->n] = 0;
+	return 1;
 }
 
 void
@@ -496,27 +532,19 @@ terms_find_phrases(const struct jd_lexicon *lex,
     const struct jd_terms_opts *opts, struct jd_hits *h)
 {
 	const struct jd_tokens *t = &h->toks;
-	struct pctx p = { lex, opts, h, NULL, NULL, NULL, &h->key };
+	struct pctx p = { lex, opts, h, NULL, NULL, &h->key, 0, 0 };
 	size_t nlex = h->n;
 
 	if (t->n == 0)
 		return;
-	/* the per-token tables, in room the hits keep from line to line */
+	/* the per-token marks, in room the hits keep from line to line */
 	jd_buf_reset(&h->words);
-	jd_buf_grow(&h->words, t->n * sizeof *p.bits + 2 * (t->n + 1));
-	p.bits = (unsigned *)(void *)h->words.data;
-	pthread_once(&lists_once, lists_load);
-	for (size_t i = 0; i < t->n; i++)
-		p.bits[i] = bits_of(jd_token_fold(t, i), t->v[i].fold_len);
-	if (boilerplate_line(&p))
-		return;
-	p.content = (unsigned char *)(p.bits + t->n);
-	memset(p.content, 0, 2 * (t->n + 1));
+	jd_buf_grow(&h->words, 2 * (t->n + 1));
+	p.content = (unsigned char *)h->words.data;
 	p.generic = p.content + t->n + 1;
-	for (size_t i = 0; i < t->n; i++)
-		if ((p.content[i] = (unsigned char)content_word(t, i,
-		    p.bits[i])) != 0)
-			p.generic[i] = (p.bits[i] & IN_FULL(LIST_GENERIC)) != 0;
+	pthread_once(&lists_once, lists_load);
+	if (!mark_words(&p))
+		return;
 	const struct hit_info *in = h->scratch;
 	for (size_t j = 0; j < nlex; j++) {
 		if (in[j].state != HIT_KEPT && in[j].state != HIT_BLOCKED)
