@@ -150,20 +150,18 @@ line_case(struct ctx *c)
 	c->shouting = short_words >= 3 && upper * 10 >= short_words * 7;
 }
 
-static int
-fold_is(const struct jd_tokens *t, size_t i, const char *w)
-{
-	size_t n = strlen(w);
-
-	return i < t->n && t->v[i].fold_len == n &&
-	    memcmp(jd_token_fold(t, i), w, n) == 0;
-}
-
+/* Whether token i folds to a word of the list; the first byte rules out
+ * most words without a strlen. */
 static int
 fold_in(const struct jd_tokens *t, size_t i, const char *const *list)
 {
+	if (i >= t->n)
+		return 0;
+	const char *f = jd_token_fold(t, i);
+	size_t n = t->v[i].fold_len;
 	for (; *list; list++)
-		if (fold_is(t, i, *list))
+		if ((*list)[0] == f[0] && strlen(*list) == n &&
+		    memcmp(*list, f, n) == 0)
 			return 1;
 	return 0;
 }
