@@ -426,31 +426,46 @@ resolve_ambiguous(const struct jd_lexicon *lex, const char *text,
 	free(c.owner);
 }
 
-/* Keeps the kept hits, in text order (phrases were appended after the
- * nlex lexicon hits). The private states are not kept in step. */
+/* Merges the hits from nlex on into the nlex before them, both in text
+ * order, by copying the later ones aside and filling from the end. */
+static void
+merge(struct jd_hits *h, size_t nlex)
+{
+	size_t i = nlex, j = h->n - nlex, k = h->n;
+
+	jd_buf_reset(&h->words);
+	jd_buf_grow(&h->words, j * sizeof *h->v);
+	struct jd_hit *later = (struct jd_hit *)(void *)h->words.data;
+	memcpy(later, h->v + nlex, j * sizeof *h->v);
+	while (j > 0) {
+		if (i > 0 && h->v[i - 1].tok_start > later[j - 1].tok_start)
+			h->v[--k] = h->v[--i];
+		else
+			h->v[--k] = later[--j];
+	}
+}
+
+/* Keeps the kept hits, in text order: the nlex lexicon hits and the
+ * phrases appended after them each stand in text order and never overlap.
+ * The private states are not kept in step. */
 static void
 compact(struct jd_hits *h, size_t nlex)
 {
 	const struct hit_info *in = infos(h);
-	size_t w = 0, n = h->n;
+	size_t w = 0, lex = 0, n = h->n;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		if (i == nlex)
+			lex = w;
 		if (in[i].state == HIT_KEPT)
 			h->v[w++] = h->v[i];
+	}
 	h->n = w;
-	if (n > nlex)
-		qsort(h->v, w, sizeof *h->v, terms_by_start);
+	if (n > nlex && lex > 0 && w > lex)
+		merge(h, lex);
 }
 
 /* ------------------------------------------------------------ public */
-
-int
-terms_by_start(const void *a, const void *b)
-{
-	const struct jd_hit *x = a, *y = b;
-
-	return x->tok_start < y->tok_start ? -1 : x->tok_start > y->tok_start;
-}
 
 void
 jd_terms_find(const struct jd_lexicon *lex, const struct jd_terms_opts *opts,

@@ -26,7 +26,4 @@ struct jd_hit *terms_add_hit(struct jd_hits *h, int term, size_t a, size_t b);
 void terms_find_phrases(const struct jd_lexicon *lex,
     const struct jd_terms_opts *opts, struct jd_hits *h);
 
-/* qsort order of hits by first token. */
-int terms_by_start(const void *a, const void *b);
-
 #endif

@@ -215,6 +215,8 @@ static const struct tcase corpus_phrases[] = {
 	{ "an equal opportunity employer valuing quantum widgets", "" },
 	{ "team of 5 people in 3 offices", "" },
 	{ "PyTorch2 and Vue.js", "+pytorch2|Vue.js" },
+	{ "Kafka, flame graphs, Snowflake, structured logs, Go",
+	    "Apache Kafka|+flame graphs|Snowflake|+structured logs|Go" },
 	{ "KT and WhatsApp", "" },
 	{ "one two three four five six words here", "" },
 };
