@@ -661,16 +661,39 @@ jd_tokens_free(struct jd_tokens *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* Appends the folds of t's tokens to out, one space between them. */
+static void
+join_folds(struct jd_buf *out, const struct jd_tokens *t)
+{
+	jd_buf_grow(out, t->fold.len + t->n);
+	char *w = out->data + out->len;
+	for (size_t i = 0; i < t->n; i++) {
+		const char *f = jd_token_fold(t, i);
+		if (i)
+			*w++ = ' ';
+		memcpy(w, f, t->v[i].fold_len);
+		w += t->v[i].fold_len;
+	}
+	*w = '\0';
+	out->len = (size_t)(w - out->data);
+}
+
+/* Texts this short are folded in storage on the stack: a text of n bytes
+ * has at most n tokens and n bytes of folds, so none of it grows. */
+#define FOLD_SHORT 64
+
 void
 jd_token_fold_text(struct jd_buf *out, const char *text, size_t len)
 {
-	struct jd_tokens t = JD_TOKENS_INIT;
+	struct jd_token v[FOLD_SHORT];
+	char folds[FOLD_SHORT + 1];
+	struct jd_tokens t = { v, 0, FOLD_SHORT, { folds, 0, sizeof folds } };
 
+	if (len > FOLD_SHORT)
+		t = (struct jd_tokens)JD_TOKENS_INIT;
 	jd_token_scan(&t, text, len);
-	for (size_t i = 0; i < t.n; i++) {
-		if (i)
-			jd_buf_addc(out, ' ');
-		jd_buf_add(out, jd_token_fold(&t, i), t.v[i].fold_len);
-	}
-	jd_tokens_free(&t);
+	if (t.n)
+		join_folds(out, &t);
+	if (len > FOLD_SHORT)
+		jd_tokens_free(&t);
 }
