@@ -52,10 +52,12 @@ is_space_cp(uint32_t c)
 enum {
 	A_ALNUM = 1,
 	A_DIGIT = 2,
+	A_LETTER = 4,
 	A_UPPER = 0x20	/* the bit that lowers an ASCII capital */
 };
 #define A_D (A_ALNUM | A_DIGIT)
-#define A_U (A_ALNUM | A_UPPER)
+#define A_U (A_ALNUM | A_LETTER | A_UPPER)
+#define A_L (A_ALNUM | A_LETTER)
 static const unsigned char ascii[256] = {
 	['0'] = A_D, ['1'] = A_D, ['2'] = A_D, ['3'] = A_D, ['4'] = A_D,
 	['5'] = A_D, ['6'] = A_D, ['7'] = A_D, ['8'] = A_D, ['9'] = A_D,
@@ -65,14 +67,16 @@ static const unsigned char ascii[256] = {
 	['P'] = A_U, ['Q'] = A_U, ['R'] = A_U, ['S'] = A_U, ['T'] = A_U,
 	['U'] = A_U, ['V'] = A_U, ['W'] = A_U, ['X'] = A_U, ['Y'] = A_U,
 	['Z'] = A_U,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1,
+	['a'] = A_L, ['b'] = A_L, ['c'] = A_L, ['d'] = A_L, ['e'] = A_L,
+	['f'] = A_L, ['g'] = A_L, ['h'] = A_L, ['i'] = A_L, ['j'] = A_L,
+	['k'] = A_L, ['l'] = A_L, ['m'] = A_L, ['n'] = A_L, ['o'] = A_L,
+	['p'] = A_L, ['q'] = A_L, ['r'] = A_L, ['s'] = A_L, ['t'] = A_L,
+	['u'] = A_L, ['v'] = A_L, ['w'] = A_L, ['x'] = A_L, ['y'] = A_L,
+	['z'] = A_L,
 };
 #undef A_D
 #undef A_U
+#undef A_L
 
 static inline enum cls
 classify(uint32_t c)
@@ -549,24 +553,21 @@ scan_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 
 /*
  * Folds the ASCII letters and digits from s[i] to w (where the next fold
- * goes) and returns where they end; *any and *all say which A_ bits any
- * and all of them have.
+ * goes) and returns where they end; *any says which A_ bits any of them
+ * has.
  */
 static size_t
-alnum_run(const struct scan *sc, size_t i, char *w, unsigned *any,
-    unsigned *all)
+alnum_run(const struct scan *sc, size_t i, char *w, unsigned *any)
 {
-	unsigned some = 0, every = A_ALNUM | A_DIGIT | A_UPPER;
+	unsigned some = 0;
 	size_t j;
 
 	for (j = i; j < sc->n && ascii[sc->s[j]]; j++) {
 		unsigned k = ascii[sc->s[j]];
 		some |= k;
-		every &= k;
 		*w++ = (char)(sc->s[j] | (k & A_UPPER));
 	}
 	*any = some;
-	*all = every;
 	return j;
 }
 
@@ -574,12 +575,12 @@ alnum_run(const struct scan *sc, size_t i, char *w, unsigned *any,
  * A chunk s[a..b) of ASCII letters and digits, and one of letters with a
  * mark after it ("teams," "Kafka."), as scan_chunk would read them: one
  * word or number, then the mark. The letters and digits run to i, folded
- * by alnum_run, whose any and all say what they hold. Returns 0 (nothing
- * added) for any other chunk.
+ * by alnum_run, whose any says what they hold. Returns 0 (nothing added)
+ * for any other chunk.
  */
 static int
 plain_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t i,
-    size_t b, unsigned any, unsigned all, int *flags)
+    size_t b, unsigned any, int *flags)
 {
 	int c = i < b ? sc->s[i] : 0;
 
@@ -589,7 +590,7 @@ plain_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t i,
 	    c == '?' || c == '.')))
 		return 0;
 	int fl = *flags | (any & A_UPPER ? ascii_case(sc->s, a, i) : 0);
-	push(t, a, i, all & A_DIGIT ? JD_TOK_NUM : JD_TOK_WORD, fl, i - a);
+	push(t, a, i, any & A_LETTER ? JD_TOK_WORD : JD_TOK_NUM, fl, i - a);
 	*flags = 0;
 	if (i == b)
 		return 1;
@@ -636,11 +637,10 @@ jd_token_scan(struct jd_tokens *t, const char *text, size_t len)
 			continue;
 		}
 		/* its letters and digits, then the rest of the chunk */
-		unsigned any, all;
-		size_t j = alnum_run(&sc, i, t->fold.data + t->fold.len, &any,
-		    &all);
+		unsigned any;
+		size_t j = alnum_run(&sc, i, t->fold.data + t->fold.len, &any);
 		size_t e = chunk_end(&sc, j);
-		if (!plain_chunk(t, &sc, i, j, e, any, all, &flags))
+		if (!plain_chunk(t, &sc, i, j, e, any, &flags))
 			scan_chunk(t, &sc, i, e, &flags);
 		i = e;
 	}
