@@ -290,15 +290,21 @@ struct pctx {
 	size_t key_a, key_b;	/* key holds the phrase of tokens [a, b) */
 };
 
-/* Whether s[0..n) has at least min letters (bytes past ASCII count). */
+/* Letters of a fold: bytes past ASCII count. */
+static inline int
+letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (unsigned char)c >= 0x80;
+}
+
+/* Whether s[0..n) has at least min letters. */
 static int
 has_letters(const char *s, size_t n, int min)
 {
 	int k = 0;
 
 	for (size_t i = 0; i < n && k < min; i++)
-		k += (s[i] >= 'a' && s[i] <= 'z') ||
-		    (unsigned char)s[i] >= 0x80;
+		k += letter(s[i]);
 	return k >= min;
 }
 
@@ -319,7 +325,9 @@ content_word(const struct jd_tokens *t, size_t i, unsigned bits)
 	if (k->kind != JD_TOK_WORD || (bits & IN_FULL(LIST_STOP)) ||
 	    f[0] == '\'' || masked(t, i))
 		return 0;
-	return has_letters(f, k->fold_len, WORD_MIN_LETTERS);
+	/* most words start with two letters */
+	return (k->fold_len >= 2 && letter(f[0]) && letter(f[1])) ||
+	    has_letters(f, k->fold_len, WORD_MIN_LETTERS);
 }
 
 /*
@@ -330,19 +338,22 @@ content_word(const struct jd_tokens *t, size_t i, unsigned bits)
 static int
 technical_word(const struct jd_tokens *t, size_t i)
 {
+	/* 1: what makes a word technical; 2: a hyphen, which rules it out
+	 * ("li-jo1" is a board's tracking tag) */
+	static const unsigned char tech[256] = {
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+		['+'] = 1, ['#'] = 1, ['.'] = 1, ['-'] = 2
+	};
 	const struct jd_token *k = &t->v[i];
-	const char *f = jd_token_fold(t, i);
-	int digits = 0, marks = 0;
+	const unsigned char *f = (const unsigned char *)jd_token_fold(t, i);
+	unsigned seen = 0;
 
 	if (k->fold_len > SINGLE_MAX_BYTES || f[0] < 'a' || f[0] > 'z')
 		return 0;
-	for (size_t j = 0; j < k->fold_len; j++) {
-		if (f[j] == '-')
-			return 0;	/* "li-jo1" is a board's tracking tag */
-		digits += f[j] >= '0' && f[j] <= '9';
-		marks += f[j] == '+' || f[j] == '#' || f[j] == '.';
-	}
-	return digits || marks;
+	for (size_t j = 0; j < k->fold_len; j++)
+		seen |= tech[f[j]];
+	return seen == 1;
 }
 
 /* The last word of tokens [a, b) ends lexicon terms ("architectures" is
