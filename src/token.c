@@ -46,37 +46,34 @@ is_space_cp(uint32_t c)
 	    c == 0xfeff || c == 0x200c || c == 0x200d;
 }
 
-/* ASCII letters and digits, with what a word's fold and flags need to know
- * of them; other ASCII is space (controls) or punctuation. Bytes past
- * ASCII are 0, so a loop over bytes needs no separate test for them. */
-enum {
-	A_ALNUM = 1,
-	A_DIGIT = 2,
-	A_LETTER = 4,
-	A_UPPER = 0x20	/* the bit that lowers an ASCII capital */
-};
-#define A_D (A_ALNUM | A_DIGIT)
-#define A_U (A_ALNUM | A_LETTER | A_UPPER)
-#define A_L (A_ALNUM | A_LETTER)
-static const unsigned char ascii[256] = {
-	['0'] = A_D, ['1'] = A_D, ['2'] = A_D, ['3'] = A_D, ['4'] = A_D,
-	['5'] = A_D, ['6'] = A_D, ['7'] = A_D, ['8'] = A_D, ['9'] = A_D,
-	['A'] = A_U, ['B'] = A_U, ['C'] = A_U, ['D'] = A_U, ['E'] = A_U,
-	['F'] = A_U, ['G'] = A_U, ['H'] = A_U, ['I'] = A_U, ['J'] = A_U,
-	['K'] = A_U, ['L'] = A_U, ['M'] = A_U, ['N'] = A_U, ['O'] = A_U,
-	['P'] = A_U, ['Q'] = A_U, ['R'] = A_U, ['S'] = A_U, ['T'] = A_U,
-	['U'] = A_U, ['V'] = A_U, ['W'] = A_U, ['X'] = A_U, ['Y'] = A_U,
-	['Z'] = A_U,
-	['a'] = A_L, ['b'] = A_L, ['c'] = A_L, ['d'] = A_L, ['e'] = A_L,
-	['f'] = A_L, ['g'] = A_L, ['h'] = A_L, ['i'] = A_L, ['j'] = A_L,
-	['k'] = A_L, ['l'] = A_L, ['m'] = A_L, ['n'] = A_L, ['o'] = A_L,
-	['p'] = A_L, ['q'] = A_L, ['r'] = A_L, ['s'] = A_L, ['t'] = A_L,
-	['u'] = A_L, ['v'] = A_L, ['w'] = A_L, ['x'] = A_L, ['y'] = A_L,
-	['z'] = A_L,
+/*
+ * ASCII letters and digits: each entry is the byte's fold, with what a
+ * word's flags need to know of it in the byte above (A_ bits), so one
+ * load a byte does for both. Other ASCII is space (controls) or
+ * punctuation. Bytes past ASCII are 0, so a loop over bytes needs no
+ * separate test for them.
+ */
+enum { A_ALNUM = 1, A_DIGIT = 2, A_LETTER = 4, A_UPPER = 8 };
+#define A_D(c) [c] = (c) | (A_ALNUM | A_DIGIT) << 8
+#define A_L(c) [c] = (c) | (A_ALNUM | A_LETTER) << 8
+#define A_U(c) [c] = ((c) + 32) | (A_ALNUM | A_LETTER | A_UPPER) << 8
+static const uint16_t ascii[256] = {
+	A_D('0'), A_D('1'), A_D('2'), A_D('3'), A_D('4'), A_D('5'),
+	A_D('6'), A_D('7'), A_D('8'), A_D('9'),
+	A_U('A'), A_U('B'), A_U('C'), A_U('D'), A_U('E'), A_U('F'),
+	A_U('G'), A_U('H'), A_U('I'), A_U('J'), A_U('K'), A_U('L'),
+	A_U('M'), A_U('N'), A_U('O'), A_U('P'), A_U('Q'), A_U('R'),
+	A_U('S'), A_U('T'), A_U('U'), A_U('V'), A_U('W'), A_U('X'),
+	A_U('Y'), A_U('Z'),
+	A_L('a'), A_L('b'), A_L('c'), A_L('d'), A_L('e'), A_L('f'),
+	A_L('g'), A_L('h'), A_L('i'), A_L('j'), A_L('k'), A_L('l'),
+	A_L('m'), A_L('n'), A_L('o'), A_L('p'), A_L('q'), A_L('r'),
+	A_L('s'), A_L('t'), A_L('u'), A_L('v'), A_L('w'), A_L('x'),
+	A_L('y'), A_L('z'),
 };
 #undef A_D
-#undef A_U
 #undef A_L
+#undef A_U
 
 static inline enum cls
 classify(uint32_t c)
@@ -318,11 +315,12 @@ ascii_case(const unsigned char *s, size_t a, size_t b)
 	int letters = 0, uppers = 0, fl = 0;
 
 	for (size_t i = a; i < b; i++) {
-		if (s[i] >= 'A' && s[i] <= 'Z') {
+		unsigned k = ascii[s[i]] >> 8;
+		if (k & A_UPPER) {
 			fl |= letters == 0 ? JD_TOKF_CAP : JD_TOKF_INNERCAP;
 			uppers++;
 		}
-		letters += (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z';
+		letters += (k & A_LETTER) != 0;
 	}
 	if (letters >= 2 && letters == uppers)
 		fl |= JD_TOKF_ALLCAPS;
@@ -337,15 +335,15 @@ ascii_case(const unsigned char *s, size_t a, size_t b)
 static char *
 fold_ascii(char *w, const unsigned char *s, size_t a, size_t b, int *flags)
 {
-	int upper = 0;
+	unsigned upper = 0;
 
 	for (size_t i = a; i < b; i++) {
 		if (s[i] >= 0x80)
 			return NULL;
 		upper |= ascii[s[i]];
-		w[i - a] = (char)(s[i] | (ascii[s[i]] & A_UPPER));
+		w[i - a] = ascii[s[i]] ? (char)ascii[s[i]] : (char)s[i];
 	}
-	if (upper & A_UPPER)
+	if (upper & A_UPPER << 8)
 		*flags |= ascii_case(s, a, b);
 	return w + (b - a);
 }
@@ -559,15 +557,14 @@ scan_chunk(struct jd_tokens *t, const struct scan *sc, size_t a, size_t b,
 static size_t
 alnum_run(const struct scan *sc, size_t i, char *w, unsigned *any)
 {
-	unsigned some = 0;
+	unsigned some = 0, k;
 	size_t j;
 
-	for (j = i; j < sc->n && ascii[sc->s[j]]; j++) {
-		unsigned k = ascii[sc->s[j]];
+	for (j = i; j < sc->n && (k = ascii[sc->s[j]]) != 0; j++) {
 		some |= k;
-		*w++ = (char)(sc->s[j] | (k & A_UPPER));
+		*w++ = (char)k;	/* the fold, in the low byte */
 	}
-	*any = some;
+	*any = some >> 8;
 	return j;
 }
 
