@@ -45,8 +45,9 @@ enum { LIST_STOP, LIST_GENERIC, LIST_BOILER, NLISTS };
 /*
  * The table is looked up on every token, most of them short words: an
  * entry keeps a signature of its key, which for a key of up to eight bytes
- * is those bytes, so a lookup hashes with one multiplication and a match
- * costs a few compares. Open addressing at most a quarter full: a word
+ * is made of those bytes as they load, so a lookup hashes with one
+ * multiplication and a match costs a few compares (the bytes are compared
+ * too: on a big-endian machine two keys may share a signature). Open addressing at most a quarter full: a word
  * not in the table stops at an empty slot within a slot or two. The table
  * is built once from the built-in lists and only read after, so no text
  * can lengthen its probe sequences.
