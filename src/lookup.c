@@ -22,7 +22,7 @@ struct slot {
 	uint32_t tag;		/* 0: empty; see tag_of */
 	uint32_t val;
 	union {
-		char in[LOOKUP_INLINE];
+		uint64_t in;	/* see packed */
 		struct {
 			uint32_t off, len;
 		} pool;
@@ -52,6 +52,42 @@ tag_of(uint32_t hash, size_t len)
 	return (hash & ~LOOKUP_IN_POOL) | code;
 }
 
+static uint64_t
+load4(const unsigned char *s)
+{
+	uint32_t v;
+
+	memcpy(&v, s, sizeof v);
+	return v;
+}
+
+/* The bytes of a key of up to eight as one number, the first byte lowest,
+ * read in overlapping pieces and never past key[len - 1]: two keys of one
+ * length are equal when these are. */
+static inline uint64_t
+packed(const char *key, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)key;
+
+	if (len >= 4)
+		return load4(s) | load4(s + len - 4) << (8 * (len - 4));
+	if (len == 0)
+		return 0;
+	return s[0] | (uint64_t)s[len / 2] << (8 * (len / 2)) |
+	    (uint64_t)s[len - 1] << (8 * (len - 1));
+}
+
+/* The hash of a key: a short one's from its packed bytes with one
+ * multiplication. */
+static inline uint32_t
+hash_of(const char *key, size_t len, uint64_t in)
+{
+	if (len > LOOKUP_INLINE)
+		return jd_hash_bytes(key, len);
+	uint64_t h = (in ^ (JD_HASH_SEED + len)) * 0x9e3779b97f4a7c15ULL;
+	return (uint32_t)(h >> 32);
+}
+
 struct jd_lookup *
 jd_lookup_new(size_t keys)
 {
@@ -75,12 +111,14 @@ jd_lookup_free(struct jd_lookup *t)
 	free(t);
 }
 
-static int
+/* Whether slot s, of the same tag (so of the same length, for a short
+ * key), holds key (in: its packed bytes, when it is short). */
+static inline int
 same_key(const struct jd_lookup *t, const struct slot *s, const char *key,
-    size_t len)
+    size_t len, uint64_t in)
 {
 	if (len <= LOOKUP_INLINE)
-		return memcmp(s->key.in, key, len) == 0;
+		return s->key.in == in;
 	return s->key.pool.len == len &&
 	    memcmp(t->pool + s->key.pool.off, key, len) == 0;
 }
@@ -88,11 +126,12 @@ same_key(const struct jd_lookup *t, const struct slot *s, const char *key,
 /* The slot holding the key of tag, or the empty one where it would go. */
 static inline struct slot *
 find_slot(const struct jd_lookup *t, const char *key, size_t len,
-    uint32_t tag)
+    uint64_t in, uint32_t tag)
 {
 	for (size_t i = (tag >> 4) & t->mask;; i = (i + 1) & t->mask) {
 		struct slot *s = &t->slots[i];
-		if (s->tag == 0 || (s->tag == tag && same_key(t, s, key, len)))
+		if (s->tag == 0 ||
+		    (s->tag == tag && same_key(t, s, key, len, in)))
 			return s;
 	}
 }
@@ -139,10 +178,11 @@ pool_add(struct jd_lookup *t, const char *key, size_t len)
 }
 
 static void
-key_set(struct jd_lookup *t, struct slot *s, const char *key, size_t len)
+key_set(struct jd_lookup *t, struct slot *s, const char *key, size_t len,
+    uint64_t in)
 {
 	if (len <= LOOKUP_INLINE) {
-		memcpy(s->key.in, key, len);
+		s->key.in = in;
 		return;
 	}
 	s->key.pool.off = pool_add(t, key, len);
@@ -152,16 +192,17 @@ key_set(struct jd_lookup *t, struct slot *s, const char *key, size_t len)
 void
 jd_lookup_put(struct jd_lookup *t, const char *key, size_t len, uint32_t val)
 {
-	uint32_t hash = jd_hash_bytes(key, len);
+	uint64_t in = len <= LOOKUP_INLINE ? packed(key, len) : 0;
+	uint32_t hash = hash_of(key, len, in);
 	uint32_t tag = tag_of(hash, len);
-	struct slot *s = find_slot(t, key, len, tag);
+	struct slot *s = find_slot(t, key, len, in, tag);
 
 	if (s->tag == 0) {
 		if (2 * (t->n + 1) > t->mask + 1) {
 			grow(t);
-			s = find_slot(t, key, len, tag);
+			s = find_slot(t, key, len, in, tag);
 		}
-		key_set(t, s, key, len);
+		key_set(t, s, key, len, in);
 		s->tag = tag;
 		t->n++;
 		jd_filter_set(t->filter, hash);
@@ -173,12 +214,13 @@ int
 jd_lookup_get(const struct jd_lookup *t, const char *key, size_t len,
     uint32_t *val)
 {
-	uint32_t hash = jd_hash_bytes(key, len);
+	uint64_t in = len <= LOOKUP_INLINE ? packed(key, len) : 0;
+	uint32_t hash = hash_of(key, len, in);
 	const struct slot *s;
 
 	if (!jd_filter_has(t->filter, hash))
 		return 0;
-	s = find_slot(t, key, len, tag_of(hash, len));
+	s = find_slot(t, key, len, in, tag_of(hash, len));
 	if (s->tag == 0)
 		return 0;
 	*val = s->val;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jdalign/lexicon.h"
+#include "jdalign/lookup.h"
 #include "jdalign/terms.h"
 #include "jdalign/util.h"
 #include "terms_int.h"
@@ -42,157 +43,21 @@ enum { LIST_STOP, LIST_GENERIC, LIST_BOILER, NLISTS };
 #define IN_FULL(which) (1u << (2 * (which)))	/* a whole entry */
 #define IN_START(which) (2u << (2 * (which)))	/* starts a longer one */
 
-/*
- * The table is looked up on every token, most of them short words: an
- * entry keeps a signature of its key, which for a key of up to eight bytes
- * is made of those bytes as they load, so a lookup hashes with one
- * multiplication and a match costs a few compares (the bytes are compared
- * too: on a big-endian machine two keys may share a signature). Open addressing at most a quarter full: a word
- * not in the table stops at an empty slot within a slot or two. The table
- * is built once from the built-in lists and only read after, so no text
- * can lengthen its probe sequences.
- */
-struct word {
-	uint64_t sig;		/* word_sig of the key */
-	uint32_t len;
-	unsigned in;		/* IN_FULL and IN_START bits */
-	const char *key;
-};
-
 static const char *const list_files[NLISTS] = {
 	"stopwords.txt", "generic-words.txt", "boilerplate.txt"
 };
-static struct word *entries;
-static size_t nentries, entries_cap;
-static uint32_t *slots;		/* 1 + an index into entries, or 0: empty */
-static size_t slot_mask;
+static struct jd_lookup *words;	/* a word's IN_FULL and IN_START bits */
 static size_t boiler_max_words;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
-static uint64_t
-load4(const unsigned char *s)
-{
-	uint32_t v;
-
-	memcpy(&v, s, sizeof v);
-	return v;
-}
-
-static uint64_t
-load8(const unsigned char *s)
-{
-	uint64_t v;
-
-	memcpy(&v, s, sizeof v);
-	return v;
-}
-
-/* Up to eight bytes, read in overlapping pieces, never past s[n - 1];
- * longer keys mix their first and last eight with their length. */
-static inline uint64_t
-word_sig(const char *p, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)p;
-
-	if (n > 8)
-		return load8(s) ^ (load8(s + n - 8) << 7 | load8(s + n - 8) >>
-		    57) ^ n;
-	if (n >= 4)
-		return load4(s) | load4(s + n - 4) << (8 * (n - 4));
-	if (n == 0)
-		return 0;
-	return s[0] | (uint64_t)s[n / 2] << (8 * (n / 2)) |
-	    (uint64_t)s[n - 1] << (8 * (n - 1));
-}
-
-static inline size_t
-slot_of(uint64_t sig)
-{
-	return (size_t)((sig * 0x9e3779b97f4a7c15ULL) >> 40) & slot_mask;
-}
-
-/* Same n bytes, compared inline and never past the n-th: keys are short
- * words. */
-static inline int
-same_bytes(const char *a, const char *b, size_t n)
-{
-	const unsigned char *x = (const unsigned char *)a;
-	const unsigned char *y = (const unsigned char *)b;
-
-	if (n > 8) {
-		for (size_t i = 0; i + 8 < n; i += 8)
-			if (load8(x + i) != load8(y + i))
-				return 0;
-		return load8(x + n - 8) == load8(y + n - 8);
-	}
-	if (n >= 4)
-		return load4(x) == load4(y) &&
-		    load4(x + n - 4) == load4(y + n - 4);
-	for (size_t i = 0; i < n; i++)
-		if (x[i] != y[i])
-			return 0;
-	return 1;
-}
-
-/* The entry of s[0..n), or NULL. */
-static inline const struct word *
-word_find(const char *s, size_t n)
-{
-	uint64_t sig = word_sig(s, n);
-
-	for (size_t i = slot_of(sig); slots[i]; i = (i + 1) & slot_mask) {
-		const struct word *w = &entries[slots[i] - 1];
-		if (w->sig == sig && w->len == n && same_bytes(w->key, s, n))
-			return w;
-	}
-	return NULL;
-}
-
-/* Gives entry k the first free slot from its own. */
+/* Adds bits to those of the word s[0..n). */
 static void
-slot_put(size_t k)
+word_mark(const char *s, size_t n, unsigned bits)
 {
-	size_t i = slot_of(entries[k].sig);
+	uint32_t in = 0;
 
-	while (slots[i])
-		i = (i + 1) & slot_mask;
-	slots[i] = (uint32_t)(k + 1);
-}
-
-/* Spreads the entries over size slots (a power of two). */
-static void
-slots_build(size_t size)
-{
-	free(slots);
-	slots = xcalloc(size, sizeof *slots);
-	slot_mask = size - 1;
-	for (size_t k = 0; k < nentries; k++)
-		slot_put(k);
-}
-
-/* The entry of the key s[0..n) of a list line, added if new. */
-static struct word *
-word_get(const char *s, size_t n)
-{
-	const struct word *found = word_find(s, n);
-
-	if (found)
-		return &entries[found - entries];
-	if (nentries == entries_cap) {
-		entries_cap = entries_cap ? 2 * entries_cap : 1024;
-		entries = xreallocarray(entries, entries_cap,
-		    sizeof *entries);
-	}
-	char *key = xmalloc(n + 1);
-	memcpy(key, s, n);
-	key[n] = '\0';
-	entries[nentries] = (struct word){ word_sig(s, n), (uint32_t)n, 0,
-	    key };
-	if (4 * ++nentries > slot_mask + 1)
-		slots_build(2 * (slot_mask + 1));
-	else
-		slot_put(nentries - 1);
-	return &entries[nentries - 1];
+	jd_lookup_get(words, s, n, &in);
+	jd_lookup_put(words, s, n, in | bits);
 }
 
 static void
@@ -211,8 +76,7 @@ list_add(int which, const char *s, size_t n)
 		 * stops growing as soon as no phrase begins with it */
 		if (i < n && which != LIST_BOILER)
 			continue;
-		word_get(s, i)->in |= i == n ? IN_FULL(which) :
-		    IN_START(which);
+		word_mark(s, i, i == n ? IN_FULL(which) : IN_START(which));
 		count += i < n;
 	}
 	if (which == LIST_BOILER && count > boiler_max_words)
@@ -224,7 +88,7 @@ list_add(int which, const char *s, size_t n)
 static void
 lists_load(void)
 {
-	slots_build(1024);
+	words = jd_lookup_new(2048);
 	for (int i = 0; i < NLISTS; i++) {
 		size_t len;
 		const char *s = jd_util_corpus(list_files[i], &len);
@@ -243,9 +107,9 @@ lists_load(void)
 static unsigned
 bits_of(const char *s, size_t n)
 {
-	const struct word *w = word_find(s, n);
+	uint32_t in;
 
-	return w ? w->in : 0;
+	return jd_lookup_get(words, s, n, &in) ? in : 0;
 }
 
 static unsigned
