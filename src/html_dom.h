@@ -181,11 +181,20 @@ void hb_head_infer(struct hb_head *h, struct jd_posting *p);
 
 /* ------------------------------------------------------------ html_embed.c */
 
-/* Reads the largest description in the page's embedded application data
- * (JSON in scripts) into p; returns 1 when one was found. Descriptions
- * inside lists of job-like items (other jobs) are counted in *job_items
- * and read only when there is nothing else and fewer than three. */
-int hb_embedded(struct jd_posting *p, xmlNode *root, size_t *job_items);
+/* The page's embedded application data: the texts in its scripts and
+ * data-* attributes that may hold JSON, found in the tree under root
+ * (which must outlive it). */
+struct hb_emb *hb_embedded_find(xmlNode *root);
+/* At least as many bytes as any description hb_embedded_read could read
+ * from e gives (headings and lines together). */
+size_t hb_embedded_most(const struct hb_emb *e);
+/* Reads the largest description in e into p; returns 1 when one was
+ * found. Descriptions inside lists of job-like items (other jobs) are
+ * counted in *job_items and read only when there is nothing else and
+ * fewer than three. */
+int hb_embedded_read(struct jd_posting *p, const struct hb_emb *e,
+    size_t *job_items);
+void hb_embedded_free(struct hb_emb *e);
 
 /* ------------------------------------------------------------ html_status.c */
 

@@ -7,6 +7,7 @@
  * into sections. Siblings of that value give the title, company and
  * location.
  */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -297,9 +298,58 @@ js_string(const char *s, size_t n, struct jd_buf *out)
 	return -1;
 }
 
-/* JavaScript: tries the JSON after "= {", "= [" and in JSON.parse("..."). */
+/*
+ * An upper bound on the text a description in the JSON value that starts
+ * at s[0] could give: its longest string, or all the strings under "value"
+ * and "text" keys together (a rich-text tree's), as written (decoding
+ * only shortens them). The value is tokenized as jansson tokenizes it,
+ * from its first byte to its end; a key with an escape in it (which could
+ * spell "value") gives SIZE_MAX.
+ */
+static size_t
+json_most(const char *s, size_t n)
+{
+	size_t longest = 0, rich = 0, depth = 0;
+	int want = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '{' || c == '[')
+			depth++;
+		else if ((c == '}' || c == ']') && depth > 0 && --depth == 0)
+			break;
+		if (c != '"')
+			continue;
+		size_t j = i + 1;
+		int escaped = 0;
+		while (j < n && s[j] != '"') {
+			escaped |= s[j] == '\\';
+			j += s[j] == '\\' ? 2 : 1;
+		}
+		size_t len = (j < n ? j : n) - i - 1, k = j + 1;
+		while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
+		    s[k] == '\r'))
+			k++;
+		if (k < n && s[k] == ':') {
+			if (escaped)
+				return SIZE_MAX;
+			want = (len == 5 && memcmp(s + i + 1, "value", 5) == 0) ||
+			    (len == 4 && memcmp(s + i + 1, "text", 4) == 0);
+		} else {
+			longest = len > longest ? len : longest;
+			rich += want ? len : 0;
+			want = 0;
+		}
+		i = j;
+	}
+	return longest > rich ? longest : rich;
+}
+
+/* JavaScript: tries the JSON after "= {", "= [" and in JSON.parse("...");
+ * given most, only bounds what they could give there (json_most; a
+ * JSON.parse string is no longer than the rest of the script). */
 static void
-try_js(struct cand *c, const char *s, size_t n)
+try_js(struct cand *c, const char *s, size_t n, size_t *most)
 {
 	int tries = 0;
 
@@ -312,23 +362,52 @@ try_js(struct cand *c, const char *s, size_t n)
 			if (j < n && (s[j] == '{' || s[j] == '[') &&
 			    before != '=' && before != '!') {
 				tries++;
-				try_json(c, s + j, n - j);
+				if (most) {
+					size_t m = json_most(s + j, n - j);
+					*most = m > *most ? m : *most;
+				} else
+					try_json(c, s + j, n - j);
 			}
 		} else if (s[i] == 'J' && n - i > 12 &&
 		    memcmp(s + i, "JSON.parse(", 11) == 0 &&
 		    (s[i + 11] == '"' || s[i + 11] == '\'')) {
 			struct jd_buf b = JD_BUF_INIT;
 			tries++;
-			if (js_string(s + i + 11, n - i - 11, &b) == 0)
+			if (most)
+				*most = n - i > *most ? n - i : *most;
+			else if (js_string(s + i + 11, n - i - 11, &b) == 0)
 				try_json(c, jd_buf_str(&b), b.len);
 			jd_buf_free(&b);
 		}
 	}
 }
 
+/* A text that may hold a description: JSON, or a script read for JSON. */
+struct emb_text {
+	const char *s;
+	size_t n;
+	int js;
+	xmlChar *owned;		/* a script's content */
+};
+
+struct hb_emb {
+	struct emb_text *v;
+	size_t n, cap;
+};
+
+static void
+add_text(struct hb_emb *e, const char *s, size_t n, int js, xmlChar *owned)
+{
+	if (e->n == e->cap) {
+		e->cap = e->cap ? 2 * e->cap : 8;
+		e->v = xreallocarray(e->v, e->cap, sizeof *e->v);
+	}
+	e->v[e->n++] = (struct emb_text){ s, n, js, owned };
+}
+
 /* JSON in data-* attributes: React on Rails props, Inertia pages. */
 static void
-data_attrs(struct cand *c, xmlNode *n)
+data_attrs(struct hb_emb *e, xmlNode *n)
 {
 	for (xmlAttr *a = n->properties; a; a = a->next) {
 		if (strncmp((const char *)a->name, "data-", 5) != 0 ||
@@ -336,18 +415,18 @@ data_attrs(struct cand *c, xmlNode *n)
 			continue;
 		const char *v = (const char *)a->children->content;
 		if (hb_data_value_read(v))
-			try_json(c, v, strlen(v));
+			add_text(e, v, strlen(v), 0, NULL);
 	}
 }
 
 static int
 script_enter(void *arg, xmlNode *n)
 {
-	struct cand *c = arg;
+	struct hb_emb *e = arg;
 	xmlChar *text;
 
 	if (!hb_is(n, "script")) {
-		data_attrs(c, n);
+		data_attrs(e, n);
 		return !hb_is(n, "style");
 	}
 	if (xmlHasProp(n, (const xmlChar *)"src") ||
@@ -362,11 +441,12 @@ script_enter(void *arg, xmlNode *n)
 		k++;
 	if (k < len && (s[k] == '{' || s[k] == '[') &&
 	    (hb_attr_has(n, "type", "json") || !hb_attr_has(n, "type", NULL)))
-		try_json(c, s + k, len - k);
+		add_text(e, s + k, len - k, 0, text);
 	else if (!hb_attr_has(n, "type", NULL) ||
 	    hb_attr_has(n, "type", "javascript"))
-		try_js(c, s, len);
-	xmlFree(text);
+		add_text(e, s, len, 1, text);
+	else
+		xmlFree(text);
 	return 0;
 }
 
@@ -526,13 +606,46 @@ render(struct jd_posting *p, const struct best *b)
 	owner_fields(p, b->owner);
 }
 
-int
-hb_embedded(struct jd_posting *p, xmlNode *root, size_t *job_items)
+struct hb_emb *
+hb_embedded_find(xmlNode *root)
 {
-	struct cand c = { 0 };
-	struct hb_visitor v = { script_enter, NULL, NULL, &c };
+	struct hb_emb *e = xcalloc(1, sizeof *e);
+	struct hb_visitor v = { script_enter, NULL, NULL, e };
 
 	hb_visit(root, &v);
+	return e;
+}
+
+size_t
+hb_embedded_most(const struct hb_emb *e)
+{
+	size_t most = 0;
+
+	for (size_t i = 0; i < e->n; i++) {
+		const struct emb_text *t = &e->v[i];
+		if (t->js)
+			try_js(NULL, t->s, t->n, &most);
+		else {
+			size_t m = json_most(t->s, t->n);
+			most = m > most ? m : most;
+		}
+	}
+	return most;
+}
+
+int
+hb_embedded_read(struct jd_posting *p, const struct hb_emb *e,
+    size_t *job_items)
+{
+	struct cand c = { 0 };
+
+	for (size_t i = 0; i < e->n; i++) {
+		const struct emb_text *t = &e->v[i];
+		if (t->js)
+			try_js(&c, t->s, t->n, NULL);
+		else
+			try_json(&c, t->s, t->n);
+	}
 	*job_items = c.job_items;
 	if (c.free.node)
 		render(p, &c.free);
@@ -541,4 +654,15 @@ hb_embedded(struct jd_posting *p, xmlNode *root, size_t *job_items)
 	json_decref(c.free.root);
 	json_decref(c.listed.root);
 	return jd_posting_text_size(p) > 0;
+}
+
+void
+hb_embedded_free(struct hb_emb *e)
+{
+	if (e == NULL)
+		return;
+	for (size_t i = 0; i < e->n; i++)
+		xmlFree(e->v[i].owned);
+	free(e->v);
+	free(e);
 }

@@ -17,6 +17,9 @@
 #define MIN_LISTING_LINKS 5
 #define MANY_POSTINGS 3
 #define WALL_PAGE_TEXT 3000
+/* Below this much text of its own, a page with jobs in its embedded data
+ * is a list of them. */
+#define EMB_JOBS_TEXT 1000
 
 /* ------------------------------------------------------------ fragments */
 
@@ -223,18 +226,30 @@ small_page_status(struct page *g)
 	return -1;
 }
 
+/* Whether the page shows at least as much text as its embedded data
+ * could hold, and enough that the jobs in the data say nothing of it:
+ * the data need not be read (embedded_fits, listing). */
+static int
+shows_more(const struct page *g, const struct hb_emb *e)
+{
+	return g->dom_text >= EMB_JOBS_TEXT &&
+	    hb_embedded_most(e) <= g->dom_text / 4 * 5;
+}
+
 static void
 choose_text(struct page *g)
 {
 	struct jd_posting *p = g->p;
 	const char *meta = g->h.og_desc;
 	struct jd_posting emb = { 0 };
+	struct hb_emb *e;
 
 	if (g->h.desc && (meta == NULL || strlen(g->h.desc) > strlen(meta)))
 		meta = g->h.desc;
 	if (g->h.jsonld == 2)
 		return;
-	if (hb_embedded(&emb, g->root, &g->emb_jobs) &&
+	e = hb_embedded_find(g->root);
+	if (!shows_more(g, e) && hb_embedded_read(&emb, e, &g->emb_jobs) &&
 	    embedded_fits(&emb, &g->dom)) {
 		take_sections(p, &emb);
 		take_fields(p, &emb);
@@ -248,6 +263,7 @@ choose_text(struct page *g)
 		p->source = "html";
 	}
 	jd_posting_free(&emb);
+	hb_embedded_free(e);
 }
 
 /* A list of jobs: many JobPostings in JSON-LD, none of which is the page's
@@ -262,7 +278,7 @@ listing(struct page *g)
 		return 0;
 	if (g->h.postings >= MANY_POSTINGS && g->h.jsonld == 0)
 		return 1;
-	if (g->emb_jobs >= MANY_POSTINGS && g->dom_text < 1000)
+	if (g->emb_jobs >= MANY_POSTINGS && g->dom_text < EMB_JOBS_TEXT)
 		return 1;
 	if (g->main.jobs_all >= MIN_LISTING_LINKS &&
 	    (g->main.jobs_kept >= MIN_LISTING_LINKS || g->dom_text < 1000 ||

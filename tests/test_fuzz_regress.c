@@ -9,6 +9,7 @@
 #include "testutil.h"
 
 #define JD_FUZZ_REPLAY
+#include "fuzz/fuzz_embed.c"
 #include "fuzz/fuzz_html.c"
 #include "fuzz/fuzz_json.c"
 #include "fuzz/fuzz_lexicon.c"
@@ -87,6 +88,7 @@ replay(const char *target, int (*fn)(const uint8_t *, size_t))
 	jd_buf_free(&regress);
 }
 
+Test(fuzz_regress, embed) { replay("embed", fuzz_embed); }
 Test(fuzz_regress, html) { replay("html", fuzz_html); }
 Test(fuzz_regress, json) { replay("json", fuzz_json); }
 Test(fuzz_regress, lexicon) { replay("lexicon", fuzz_lexicon); }

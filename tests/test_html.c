@@ -484,6 +484,39 @@ Test(html, indented_page_reads_as_compact)
 	jd_posting_list_free(&b);
 }
 
+/* A page that shows a long teaser while its data holds the whole
+ * posting, in a rich-text tree of many short strings, is read from the
+ * data: what the data may hold is counted over all of them. */
+Test(html, teaser_page_with_longer_rich_text)
+{
+	struct jd_buf b = JD_BUF_INIT;
+
+	jd_buf_adds(&b, "<html><head><title>Data Engineer</title></head><body>"
+	    "<main><h1>Data Engineer</h1><p>");
+	for (int i = 0; i < 15; i++)
+		jd_buf_adds(&b, "Tern Freight moves grain across the Baltic "
+		    "and needs numbers it can trust. ");
+	jd_buf_adds(&b, "</p></main><script id=\"__NEXT_DATA__\" type=\""
+	    "application/json\">{\"props\":{\"job\":{\"title\":\"Data "
+	    "Engineer\",\"description\":{\"nodeType\":\"document\","
+	    "\"content\":[");
+	for (int i = 0; i < 40; i++)
+		jd_buf_printf(&b, "%s{\"nodeType\":\"paragraph\",\"content\":"
+		    "[{\"nodeType\":\"text\",\"value\":\"Load %d of the "
+		    "nightly freight tables lands in Snowflake on time.\"}]}",
+		    i ? "," : "", i);
+	jd_buf_adds(&b, "]}}}}</script></body></html>");
+	struct jd_posting_list l = read_page("teaser.html", jd_buf_str(&b));
+	char *all = text_of(&l.v[0]);
+
+	cr_expect_str_eq(l.v[0].source, "embedded");
+	cr_expect_not_null(strstr(all, "Load 39 of the nightly freight "
+	    "tables lands in Snowflake on time."), "%s", all);
+	free(all);
+	jd_posting_list_free(&l);
+	jd_buf_free(&b);
+}
+
 Test(html, main_content_among_furniture)
 {
 	struct jd_posting_list l = read_fixture("main-content.html");
