@@ -69,10 +69,16 @@ name_end(const char *s, size_t n, size_t j)
 	return j;
 }
 
+/* Whether s[0..n) is want (lower case) in any case. */
 static int
 is_name(const char *s, size_t n, const char *want)
 {
-	return strlen(want) == n && jd_util_casemem(s, n, want) == s;
+	size_t i = 0;
+
+	while (i < n && want[i] &&
+	    (s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]) == want[i])
+		i++;
+	return i == n && want[i] == '\0';
 }
 
 /* A quoted value at least this long is set aside. */
@@ -110,7 +116,7 @@ hb_data_value_read(const char *v)
 static int
 data_name(const char *name, size_t len)
 {
-	return len >= 5 && jd_util_casemem(name, 5, "data-") == name;
+	return len >= 5 && is_name(name, 5, "data-");
 }
 
 /* Whether the raw value s[0..n) of a data-* attribute may parse to one
@@ -139,18 +145,11 @@ static const struct {
 int
 hb_attr_read(const char *name, size_t len)
 {
-	char low[16];
-
 	if (data_name(name, len))
 		return 1;
-	if (len >= sizeof low)
-		return 0;
-	for (size_t i = 0; i < len; i++)
-		low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 :
-		    name[i]);
 	for (size_t a = 0; a < sizeof read_attrs / sizeof *read_attrs; a++)
 		if (read_attrs[a].len == len &&
-		    memcmp(low, read_attrs[a].name, len) == 0)
+		    is_name(name, len, read_attrs[a].name))
 			return 1;
 	return 0;
 }
