@@ -31,7 +31,9 @@
  * spaces, doubly encoded UTF-8 is repaired (*repaired counts it) and tags
  * with more than HB_MAX_ATTRS attributes are cut short. widest: the most
  * attributes a tag of s has (from jd_load_guard), or JD_WIDEST_UNKNOWN.
- * Returns the encoding it read ("utf-8", "windows-1252", ...): static.
+ * s may be out's own data (then out is read as s, and valid UTF-8 stays
+ * where it is), else out is replaced. Returns the encoding it read
+ * ("utf-8", "windows-1252", ...): static.
  */
 const char *hb_decode(const char *s, size_t n, size_t widest,
     struct jd_buf *out, size_t *repaired);

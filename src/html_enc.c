@@ -178,9 +178,11 @@ scrub_controls(struct jd_buf *b)
 	}
 }
 
-/* *same: out holds the bytes of s unchanged. */
+/* *same: out holds the bytes of s unchanged, taken from *own (which
+ * holds s itself) when own is not NULL. */
 static const char *
-to_utf8(const char *s, size_t n, struct jd_buf *out, int *same)
+to_utf8(const char *s, size_t n, struct jd_buf *out, int *same,
+    struct jd_buf *own)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	char *cs = declared_charset(s, n);
@@ -195,7 +197,13 @@ to_utf8(const char *s, size_t n, struct jd_buf *out, int *same)
 	}
 	if (jd_util_utf8_valid(s, n)) {
 		free(cs);
-		jd_buf_add(out, s, n);
+		if (own) {
+			*out = *own;
+			*own = (struct jd_buf)JD_BUF_INIT;
+			out->len = n;
+			out->data[n] = '\0';
+		} else
+			jd_buf_add(out, s, n);
 		*same = 1;
 		return "utf-8";
 	}
@@ -371,7 +379,7 @@ hb_decode(const char *s, size_t n, size_t widest, struct jd_buf *out,
 		n = HB_MAX_PARSE;
 		widest = JD_WIDEST_UNKNOWN;
 	}
-	enc = to_utf8(s, n, &u, &same);
+	enc = to_utf8(s, n, &u, &same, out->data == s ? out : NULL);
 	scrubbed = scrub_controls(&u);
 	*repaired = doubly_encoded(&u) ? jd_util_fix_mojibake(u.data, &u.len) :
 	    0;

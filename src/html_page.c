@@ -387,13 +387,18 @@ blank(const char *s, size_t n)
 	return 1;
 }
 
+/* own: bytes themselves, when the page may be decoded where it lies
+ * (they are freed), or NULL. */
 static void
 html_posting(struct jd_posting *p, const char *bytes, size_t len,
-    size_t widest)
+    size_t widest, char *own)
 {
 	struct jd_buf utf8 = JD_BUF_INIT, m = JD_BUF_INIT;
 	struct hb_scripts scripts = HB_SCRIPTS_INIT;
 	size_t repaired;
+
+	if (own)
+		utf8 = (struct jd_buf){ own, len, len + 1 };
 	const char *enc = hb_decode(bytes, len, widest, &utf8, &repaired);
 	htmlDocPtr doc;
 
@@ -430,16 +435,9 @@ html_posting(struct jd_posting *p, const char *bytes, size_t len,
 	hb_scripts_free(&scripts);
 }
 
-size_t
-jd_html_read(const char *path, const char *bytes, size_t len,
-    struct jd_posting_list *out)
-{
-	return jd_html_read_guarded(path, bytes, len, JD_WIDEST_UNKNOWN, out);
-}
-
-size_t
-jd_html_read_guarded(const char *path, const char *bytes, size_t len,
-    size_t widest, struct jd_posting_list *out)
+static size_t
+read_file(const char *path, const char *bytes, size_t len, size_t widest,
+    char *own, struct jd_posting_list *out)
 {
 	struct jd_posting *p;
 	size_t n = 1;
@@ -454,8 +452,26 @@ jd_html_read_guarded(const char *path, const char *bytes, size_t len,
 		hb_text_posting(p, jd_buf_str(&utf8), utf8.len,
 		    !jd_util_has_suffix(path, ".txt"));
 		jd_buf_free(&utf8);
-	} else
-		html_posting(hb_append(out, path, path), bytes, len, widest);
+	} else {
+		html_posting(hb_append(out, path, path), bytes, len, widest,
+		    own);
+		own = NULL;
+	}
 	hb_mem_end();
+	free(own);
 	return n;
+}
+
+size_t
+jd_html_read(const char *path, const char *bytes, size_t len,
+    struct jd_posting_list *out)
+{
+	return read_file(path, bytes, len, JD_WIDEST_UNKNOWN, NULL, out);
+}
+
+size_t
+jd_html_read_guarded(const char *path, char *bytes, size_t len,
+    size_t widest, struct jd_posting_list *out)
+{
+	return read_file(path, bytes, len, widest, bytes, out);
 }

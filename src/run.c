@@ -214,7 +214,6 @@ read_one(struct pool *pl, size_t i, struct jd_vocab *v, struct jd_hits *h)
 		return;
 	jd_util_deadline_start(parse_limit(len));
 	jd_html_read_guarded(it->path, data, len, widest, &it->posts);
-	free(data);
 	if (jd_util_deadline_end()) {
 		it->error = parse_stopped(len);
 		jd_posting_list_free(&it->posts);

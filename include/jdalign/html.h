@@ -65,8 +65,10 @@ size_t jd_html_read(const char *path, const char *bytes, size_t len,
     struct jd_posting_list *out);
 /* The same, for bytes jd_load_guard passed: widest is what it counted
  * (the most attributes of a start tag), so the bytes are not scanned for
- * wide tags again. */
-size_t jd_html_read_guarded(const char *path, const char *bytes, size_t len,
+ * wide tags again. Takes bytes, as jd_util_read_file returns them (from
+ * malloc, a NUL at bytes[len]), and frees them: a page is decoded where
+ * it lies when it can be. */
+size_t jd_html_read_guarded(const char *path, char *bytes, size_t len,
     size_t widest, struct jd_posting_list *out);
 
 /* The section kind of a heading ("What you'll bring" -> required), or -1. */
