@@ -274,22 +274,30 @@ stat_leave(void *arg, xmlNode *n)
 	}
 }
 
+/* How many times c stands in s[0..n). */
+static size_t
+count_byte(const char *s, size_t n, char c)
+{
+	size_t k = 0;
+
+	for (const char *p = s, *end = s + n;
+	    (p = memchr(p, c, (size_t)(end - p))) != NULL; p++)
+		k++;
+	return k;
+}
+
+/* Commas: ',' and the full-width '，' and ideographic '、', found by
+ * their first bytes (most text has neither of those leads). */
 static size_t
 count_commas(const char *s)
 {
-	/* the bytes that start a comma: ',' and the lead of '，' and '、' */
-	static const unsigned char lead[256] = {
-		[','] = 1, [0xef] = 1, [0xe3] = 1
-	};
-	size_t k = 0;
+	size_t n = strlen(s), k = count_byte(s, n, ',');
+	const char *p, *end = s + n;
 
-	for (; *s; s++) {
-		if (!lead[(unsigned char)*s])
-			continue;
-		k += *s == ',' || (*s == '\xef' && strncmp(s, "\xef\xbc\x8c",
-		    3) == 0) || (*s == '\xe3' && strncmp(s, "\xe3\x80\x81",
-		    3) == 0);
-	}
+	for (p = s; (p = memchr(p, '\xef', (size_t)(end - p))) != NULL; p++)
+		k += strncmp(p, "\xef\xbc\x8c", 3) == 0;
+	for (p = s; (p = memchr(p, '\xe3', (size_t)(end - p))) != NULL; p++)
+		k += strncmp(p, "\xe3\x80\x81", 3) == 0;
 	return k;
 }
 
