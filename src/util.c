@@ -377,6 +377,20 @@ cp1252_byte(uint32_t c)
 	return -1;
 }
 
+/* Where the run of ASCII bytes from u[i] ends, u[n] at most. */
+static size_t
+ascii_end(const unsigned char *u, size_t i, size_t n)
+{
+	uint64_t w;
+
+	while (i + 8 <= n && (memcpy(&w, u + i, 8),
+	    !(w & 0x8080808080808080ULL)))
+		i += 8;
+	while (i < n && u[i] < 0x80)
+		i++;
+	return i;
+}
+
 size_t
 jd_util_fix_mojibake(char *s, size_t *n)
 {
@@ -384,6 +398,14 @@ jd_util_fix_mojibake(char *s, size_t *n)
 	size_t r = 0, w = 0, fixed = 0;
 
 	while (r < *n) {
+		if (u[r] < 0x80) {	/* ASCII starts nothing to repair */
+			size_t e = ascii_end(u, r, *n);
+			if (w != r)
+				memmove(u + w, u + r, e - r);
+			w += e - r;
+			r = e;
+			continue;
+		}
 		/* A lead byte of 2-4 bytes, each a UTF-8 encoded Latin char. */
 		unsigned char raw[4];
 		size_t k = 0, pos = r, want = 0;
