@@ -1,0 +1,190 @@
+/*
+ * test_vocab.c: the corpus table as postings add up: a term keeps the
+ * smallest example line it stands in, and a discovered phrase counts the
+ * contexts it stands in (the words of its sentence around it), each once
+ * however many postings repeat it; the context hashes are what partial
+ * tables carry, so their values are pinned.
+ */
+#include "testutil.h"
+#include "jdalign/diag.h"
+#include "jdalign/lexicon.h"
+#include "jdalign/terms.h"
+#include "jdalign/vocab.h"
+
+TestSuite(vocab, .fini = jd_test_fini);
+
+#define PHRASE "slowly changing dimensions"
+
+struct fixture {
+	struct jd_lexicon *lex;
+	struct jd_background *bg;
+	struct jd_terms_opts opts;
+	struct jd_hits hits;
+	struct jd_vocab *v;
+};
+
+static void
+fixture_init(struct fixture *f)
+{
+	struct jd_diag *d = jd_diag_new(stderr, 1);
+
+	f->lex = jd_lexicon_new();
+	cr_assert_eq(jd_lexicon_load_builtin(f->lex, d), 0);
+	jd_diag_free(d);
+	f->bg = jd_background_builtin();
+	f->opts.phrases = JD_PHRASES_CORPUS;
+	f->opts.bg = f->bg;
+	f->hits = (struct jd_hits)JD_HITS_INIT;
+	f->v = jd_vocab_new(f->bg);
+}
+
+static void
+fixture_free(struct fixture *f)
+{
+	jd_vocab_free(f->v);
+	jd_hits_free(&f->hits);
+	jd_background_free(f->bg);
+	jd_lexicon_free(f->lex);
+}
+
+/* Adds a posting whose required section holds the n lines. */
+static void
+add_posting(struct fixture *f, const char *const *lines, size_t n)
+{
+	struct jd_doc *doc = jd_vocab_doc_new();
+
+	for (size_t i = 0; i < n; i++)
+		jd_vocab_doc_line(doc, f->lex, &f->opts, &f->hits, lines[i],
+		    strlen(lines[i]), "required", 0);
+	jd_vocab_add(f->v, doc);
+	jd_vocab_doc_free(doc);
+}
+
+static void
+add_line(struct fixture *f, const char *line)
+{
+	add_posting(f, &line, 1);
+}
+
+/* The row of name, which must be in the table. */
+static struct jd_vterm
+row_of(struct fixture *f, const char *name)
+{
+	size_t n = jd_vocab_sort_all(f->v);
+	struct jd_vterm r;
+
+	for (size_t i = 0; i < n; i++) {
+		jd_vocab_row(f->v, i, &r);
+		if (strcmp(r.name, name) == 0)
+			return r;
+	}
+	cr_assert_fail("no row \"%s\"", name);
+	return r;
+}
+
+static uint64_t
+fnv(const char *s)
+{
+	return jd_util_fnv(JD_FNV_INIT, s, strlen(s));
+}
+
+/* Pasted text is one context, however many postings paste it. */
+Test(vocab, equal_lines_one_context)
+{
+	struct fixture f;
+	const char *line = "Keep " PHRASE " correct";
+
+	fixture_init(&f);
+	for (int i = 0; i < 5; i++)
+		add_line(&f, line);
+	struct jd_vterm r = row_of(&f, PHRASE);
+	cr_expect_eq(r.postings, 5);
+	cr_expect_eq(r.required_postings, 5);
+	cr_expect_str_eq(r.example, line);
+	cr_assert_eq(r.ncontexts, 1);
+	cr_expect_eq(r.contexts[0], fnv(line));
+	fixture_free(&f);
+}
+
+/* Spellings that differ in case find the same place in the line. */
+Test(vocab, spellings_one_context)
+{
+	struct fixture f;
+
+	fixture_init(&f);
+	add_line(&f, "Keep " PHRASE " correct");
+	add_line(&f, "Keep Slowly Changing Dimensions correct");
+	add_line(&f, "Keep " PHRASE " correct");
+	struct jd_vterm r = row_of(&f, PHRASE);
+	cr_expect_str_eq(r.example, "Keep Slowly Changing Dimensions correct");
+	cr_expect_eq(r.nvariants, 2);
+	cr_expect_eq(r.ncontexts, 2);
+	fixture_free(&f);
+}
+
+/* The smallest line is kept whatever the order; a line seen before adds no
+ * context when it comes back, before or after a smaller one. */
+Test(vocab, smallest_example_contexts_once)
+{
+	struct fixture f;
+	const char *big = "Keep " PHRASE " correct";
+	const char *small = "Fix " PHRASE " fast";
+
+	fixture_init(&f);
+	add_line(&f, big);
+	add_line(&f, small);
+	add_line(&f, big);
+	add_line(&f, small);
+	add_line(&f, big);
+	struct jd_vterm r = row_of(&f, PHRASE);
+	cr_expect_eq(r.postings, 5);
+	cr_expect_str_eq(r.example, small);
+	cr_assert_eq(r.ncontexts, 2);
+	cr_expect_eq(r.contexts[0], fnv(big));
+	cr_expect_eq(r.contexts[1], fnv(small));
+	fixture_free(&f);
+}
+
+/* A posting's example is its smallest line, its spelling the first: the
+ * context is the spelling's first place in that line, within its sentence
+ * and CONTEXT_REACH (32) bytes. */
+Test(vocab, context_window)
+{
+	struct fixture f;
+	const char *lines[] = {
+		"Zoom in: Slowly Changing Dimensions weekly",
+		"Done. We keep " PHRASE " correct across all of "
+		    "the loads we run. Really.",
+	};
+
+	fixture_init(&f);
+	add_posting(&f, lines, 2);
+	struct jd_vterm r = row_of(&f, PHRASE);
+	cr_expect_str_eq(r.example, lines[1]);
+	cr_expect_str_eq(r.variant_list[0], "Slowly Changing Dimensions");
+	cr_assert_eq(r.ncontexts, 1);
+	cr_expect_eq(r.contexts[0], fnv(" We keep " PHRASE
+	    " correct across all of the loads"));
+	fixture_free(&f);
+}
+
+/* Past four contexts a phrase keeps the first four. */
+Test(vocab, contexts_bounded)
+{
+	struct fixture f;
+	const char *lines[] = {
+		"Tune " PHRASE " daily", "Keep " PHRASE " well",
+		"Fix " PHRASE " often", "Keep " PHRASE " correct",
+		"Fix " PHRASE " fast",
+	};
+
+	fixture_init(&f);
+	for (size_t i = 0; i < 5; i++)
+		add_line(&f, lines[i]);
+	struct jd_vterm r = row_of(&f, PHRASE);
+	cr_expect_str_eq(r.example, lines[4]);
+	cr_assert_eq(r.ncontexts, 4);
+	for (size_t i = 0; i < 4; i++)
+		cr_expect_eq(r.contexts[i], fnv(lines[i]));
+	fixture_free(&f);
+}
