@@ -262,6 +262,7 @@ struct centry {
 	double spec;
 	uint64_t contexts[MAX_CONTEXTS];	/* phrases: line hashes */
 	int ncontexts;
+	char *counted;	/* a spelling whose context in example is counted */
 };
 
 struct jd_vocab {
@@ -345,6 +346,7 @@ centry_free(struct centry *c)
 	free(c->name);
 	free(c->example);
 	free(c->joined);
+	free(c->counted);
 	free(c);
 }
 
@@ -387,16 +389,11 @@ add_variant(struct centry *c, const char *s)
 }
 
 static struct centry *
-centry_get(struct jd_vocab *v, const char *name, const char *kind,
+centry_new(struct jd_vocab *v, const char *name, size_t n, const char *kind,
     const char *category, int lexical, const char *example)
 {
-	struct centry *c;
-	size_t n = strlen(name);
+	struct centry *c = xcalloc(1, sizeof *c);
 
-	HASH_FIND(hh, v->table, name, n, c);
-	if (c)
-		return c;
-	c = xcalloc(1, sizeof *c);
 	c->name = xstrdup(name);
 	c->kind = kind;
 	c->category = category;
@@ -406,12 +403,54 @@ centry_get(struct jd_vocab *v, const char *name, const char *kind,
 	return c;
 }
 
-static void
+static struct centry *
+centry_get(struct jd_vocab *v, const char *name, const char *kind,
+    const char *category, int lexical, const char *example)
+{
+	struct centry *c;
+	size_t n = strlen(name);
+
+	HASH_FIND(hh, v->table, name, n, c);
+	if (c)
+		return c;
+	return centry_new(v, name, n, kind, category, lexical, example);
+}
+
+/* Keeps the smallest example; returns how example compares to the one
+ * kept before. */
+static int
 set_example(struct centry *c, const char *example)
 {
-	if (strcmp(example, c->example) < 0) {
+	int cmp = strcmp(example, c->example);
+
+	if (cmp < 0) {
 		free(c->example);
 		c->example = xstrdup(example);
+		free(c->counted);
+		c->counted = NULL;
+	}
+	return cmp;
+}
+
+/*
+ * Counts the context of surface in example, unless it is one already
+ * counted: postings that paste the same text give the same smallest line
+ * and spelling again and again, and finding the spelling in the line is
+ * what costs. cmp says how example compared to the entry's example before
+ * (0 also for a new entry); spellings equal but for ASCII case stand at
+ * the same place in a line (context_hash finds them so).
+ */
+static void
+count_context(struct centry *c, const char *example, const char *surface,
+    int cmp)
+{
+	if (cmp == 0 && c->counted &&
+	    jd_util_strcasecmp(c->counted, surface) == 0)
+		return;
+	add_context(c, context_hash(example, surface));
+	if (cmp <= 0) {
+		free(c->counted);
+		c->counted = xstrdup(surface);
 	}
 }
 
@@ -421,16 +460,23 @@ jd_vocab_add(struct jd_vocab *v, const struct jd_doc *doc)
 	v->docs++;
 	for (size_t i = 0; i < doc->nterms; i++) {
 		const struct jd_dterm *t = &doc->terms[i];
-		struct centry *c = centry_get(v, t->name, t->kind, t->category,
-		    t->lex_id >= 0, t->example);
+		size_t n = strlen(t->name);
+		struct centry *c;
+		int cmp = 0;
+
+		HASH_FIND(hh, v->table, t->name, n, c);
+		if (c)
+			cmp = set_example(c, t->example);
+		else
+			c = centry_new(v, t->name, n, t->kind, t->category,
+			    t->lex_id >= 0, t->example);
 		c->postings++;
 		if (strcmp(t->section, "required") == 0)
 			c->required++;
 		add_variant(c, t->surface);
-		set_example(c, t->example);
 		/* past MAX_CONTEXTS the count no longer changes */
 		if (!c->lexical && c->ncontexts < MAX_CONTEXTS)
-			add_context(c, context_hash(t->example, t->surface));
+			count_context(c, t->example, t->surface, cmp);
 	}
 	v->weighed = 0;
 }
