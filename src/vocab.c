@@ -262,7 +262,8 @@ struct centry {
 	double spec;
 	uint64_t contexts[MAX_CONTEXTS];	/* phrases: line hashes */
 	int ncontexts;
-	char *counted;	/* a spelling whose context in example is counted */
+	/* one of variants, whose context in example is counted, or NULL */
+	const char *counted;
 };
 
 struct jd_vocab {
@@ -346,7 +347,6 @@ centry_free(struct centry *c)
 	free(c->name);
 	free(c->example);
 	free(c->joined);
-	free(c->counted);
 	free(c);
 }
 
@@ -365,8 +365,9 @@ jd_vocab_free(struct jd_vocab *v)
 	free(v);
 }
 
-/* Keeps the variants sorted, unique, and the smallest MAX_VARIANTS. */
-static void
+/* Keeps the variants sorted, unique, and the smallest MAX_VARIANTS;
+ * returns the variant equal to s, or NULL when s is not among them. */
+static const char *
 add_variant(struct centry *c, const char *s)
 {
 	int i, k;
@@ -374,18 +375,22 @@ add_variant(struct centry *c, const char *s)
 	for (i = 0; i < c->nvariants; i++) {
 		int cmp = strcmp(s, c->variants[i]);
 		if (cmp == 0)
-			return;
+			return c->variants[i];
 		if (cmp < 0)
 			break;
 	}
 	if (i == MAX_VARIANTS)
-		return;
-	if (c->nvariants == MAX_VARIANTS)
-		free(c->variants[--c->nvariants]);
+		return NULL;
+	if (c->nvariants == MAX_VARIANTS) {
+		if (c->counted == c->variants[--c->nvariants])
+			c->counted = NULL;
+		free(c->variants[c->nvariants]);
+	}
 	for (k = c->nvariants; k > i; k--)
 		c->variants[k] = c->variants[k - 1];
 	c->variants[i] = xstrdup(s);
 	c->nvariants++;
+	return c->variants[i];
 }
 
 static struct centry *
@@ -426,7 +431,6 @@ set_example(struct centry *c, const char *example)
 	if (cmp < 0) {
 		free(c->example);
 		c->example = xstrdup(example);
-		free(c->counted);
 		c->counted = NULL;
 	}
 	return cmp;
@@ -437,21 +441,20 @@ set_example(struct centry *c, const char *example)
  * counted: postings that paste the same text give the same smallest line
  * and spelling again and again, and finding the spelling in the line is
  * what costs. cmp says how example compared to the entry's example before
- * (0 also for a new entry); spellings equal but for ASCII case stand at
- * the same place in a line (context_hash finds them so).
+ * (0 also for a new entry); variant is surface's copy among the variants
+ * (or NULL). Spellings equal but for ASCII case stand at the same place in
+ * a line (context_hash finds them so).
  */
 static void
 count_context(struct centry *c, const char *example, const char *surface,
-    int cmp)
+    const char *variant, int cmp)
 {
-	if (cmp == 0 && c->counted &&
-	    jd_util_strcasecmp(c->counted, surface) == 0)
+	if (cmp == 0 && c->counted && (c->counted == variant ||
+	    jd_util_strcasecmp(c->counted, surface) == 0))
 		return;
 	add_context(c, context_hash(example, surface));
-	if (cmp <= 0) {
-		free(c->counted);
-		c->counted = xstrdup(surface);
-	}
+	if (cmp <= 0)
+		c->counted = variant;
 }
 
 void
@@ -473,10 +476,10 @@ jd_vocab_add(struct jd_vocab *v, const struct jd_doc *doc)
 		c->postings++;
 		if (strcmp(t->section, "required") == 0)
 			c->required++;
-		add_variant(c, t->surface);
+		const char *variant = add_variant(c, t->surface);
 		/* past MAX_CONTEXTS the count no longer changes */
 		if (!c->lexical && c->ncontexts < MAX_CONTEXTS)
-			count_context(c, t->example, t->surface, cmp);
+			count_context(c, t->example, t->surface, variant, cmp);
 	}
 	v->weighed = 0;
 }
