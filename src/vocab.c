@@ -42,6 +42,7 @@ round3(double x)
 
 /* ------------------------------------------------------------ documents */
 
+/* An index entry holds its term's name (the key) and first spelling. */
 struct dindex {
 	UT_hash_handle hh;
 	size_t term;
@@ -125,22 +126,24 @@ doc_term(struct jd_doc *doc, const struct jd_lexicon *lex, int lex_id,
 			doc->terms = xreallocarray(doc->terms, doc->cap,
 			    sizeof *doc->terms);
 		}
+		x = doc_alloc(doc, sizeof *x + nlen + 1 + slen + 1);
+		memset(x, 0, sizeof *x);
+		memcpy(x->key, name, nlen);
+		x->key[nlen] = '\0';
+		memcpy(x->key + nlen + 1, surface, slen);
+		x->key[nlen + 1 + slen] = '\0';
 		t = &doc->terms[doc->nterms];
 		memset(t, 0, sizeof *t);
-		t->name = doc_strndup(doc, name, nlen);
+		t->name = x->key;
 		t->lex_id = lex_id;
 		const struct jd_lexterm *lt = jd_lexicon_term(lex, lex_id);
 		t->kind = lt ? lt->kind : "phrase";
 		t->category = lt ? lt->category : "";
-		t->surface = doc_strndup(doc, surface, slen);
+		t->surface = x->key + nlen + 1;
 		t->section = section;
 		t->section_weight = w;
 		t->example = line;
 		t->example_line = doc->nseen;
-		x = doc_alloc(doc, sizeof *x + nlen + 1);
-		memset(x, 0, sizeof *x);
-		memcpy(x->key, name, nlen);
-		x->key[nlen] = '\0';
 		x->term = doc->nterms++;
 		HASH_ADD_KEYPTR(hh, idx, x->key, nlen, x);
 		doc->index = idx;
