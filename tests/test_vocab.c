@@ -188,3 +188,35 @@ Test(vocab, contexts_bounded)
 		cr_expect_eq(r.contexts[i], fnv(lines[i]));
 	fixture_free(&f);
 }
+
+/* The spelling's first place in the line, ASCII case aside, even inside a
+ * longer word; near either end of lines long and short. */
+static const struct {
+	const char *line, *phrase, *context;
+} places[] = {
+	{ "Slowly changing dimensions matter", PHRASE,
+	    "Slowly changing dimensions matter" },
+	{ "Our warehouse team keeps " PHRASE " right", PHRASE,
+	    "Our warehouse team keeps " PHRASE " right" },
+	{ "We write many long reports about warehouses, pipelines and, "
+	    "lately, " PHRASE, PHRASE,
+	    "ehouses, pipelines and, lately, " PHRASE },
+	{ "Uninflame graphsets aside, read flame graphs daily",
+	    "flame graphs", "Uninflame graphsets aside, read flame graphs dai" },
+	{ "Read FLAME GRAPHS. Then Flame Graphs again", "flame graphs",
+	    "Read FLAME GRAPHS" },
+};
+
+Test(vocab, context_places)
+{
+	for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+		struct fixture f;
+		fixture_init(&f);
+		add_line(&f, places[i].line);
+		struct jd_vterm r = row_of(&f, places[i].phrase);
+		cr_assert_eq(r.ncontexts, 1, "%s", places[i].line);
+		cr_expect_eq(r.contexts[0], fnv(places[i].context), "%s",
+		    places[i].line);
+		fixture_free(&f);
+	}
+}
