@@ -382,10 +382,8 @@ read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
 	free(pl.ready);
 	pthread_cond_destroy(&pl.room);
 	pthread_mutex_destroy(&pl.drain_lock);
-	for (int i = 0; pl.vocabs && i < n; i++) {
-		jd_vocab_merge(v, pl.vocabs[i]);
-		jd_vocab_free(pl.vocabs[i]);
-	}
+	for (int i = 0; pl.vocabs && i < n; i++)
+		jd_vocab_merge_free(v, pl.vocabs[i]);
 	free(pl.vocabs);
 	free(tids);
 	free(ws);

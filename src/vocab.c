@@ -507,6 +507,20 @@ jd_vocab_merge(struct jd_vocab *v, const struct jd_vocab *o)
 	v->weighed = 0;
 }
 
+void
+jd_vocab_merge_free(struct jd_vocab *v, struct jd_vocab *o)
+{
+	if (v->table == NULL) {	/* what merging would copy, in its order */
+		v->table = o->table;
+		o->table = NULL;
+		v->docs += o->docs;
+		v->weighed = 0;
+	} else {
+		jd_vocab_merge(v, o);
+	}
+	jd_vocab_free(o);
+}
+
 /*
  * specificity = ln((N+1)/(df+1)) / ln(N+1) over background and corpus;
  * lexicon terms are never filler: 0.5 + half of it. A discovered phrase

@@ -76,6 +76,9 @@ void jd_vocab_free(struct jd_vocab *v);
 void jd_vocab_add(struct jd_vocab *v, const struct jd_doc *doc);
 /* Combines another corpus table into v (for shards and threads). */
 void jd_vocab_merge(struct jd_vocab *v, const struct jd_vocab *other);
+/* The same, and frees other; into an empty v its entries move rather than
+ * being copied. */
+void jd_vocab_merge_free(struct jd_vocab *v, struct jd_vocab *other);
 /* Sets specificity and weight of every term of doc from the corpus, and
  * drops the discovered phrases the corpus does not keep (a phrase is kept
  * when it recurs in the corpus or the background, or stands in a required
