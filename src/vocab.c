@@ -253,7 +253,6 @@ jd_vocab_doc_free(struct jd_doc *doc)
 
 struct centry {
 	UT_hash_handle hh;
-	char *name;
 	const char *kind, *category;
 	int lexical;
 	unsigned long postings, required;
@@ -267,6 +266,7 @@ struct centry {
 	int ncontexts;
 	/* one of variants, whose context in example is counted, or NULL */
 	const char *counted;
+	char name[];	/* the key */
 };
 
 struct jd_vocab {
@@ -347,7 +347,6 @@ centry_free(struct centry *c)
 {
 	for (int i = 0; i < c->nvariants; i++)
 		free(c->variants[i]);
-	free(c->name);
 	free(c->example);
 	free(c->joined);
 	free(c);
@@ -400,9 +399,9 @@ static struct centry *
 centry_new(struct jd_vocab *v, const char *name, size_t n, const char *kind,
     const char *category, int lexical, const char *example)
 {
-	struct centry *c = xcalloc(1, sizeof *c);
+	struct centry *c = xcalloc(1, sizeof *c + n + 1);
 
-	c->name = xstrdup(name);
+	memcpy(c->name, name, n);
 	c->kind = kind;
 	c->category = category;
 	c->lexical = lexical;
