@@ -395,9 +395,10 @@ add_variant(struct centry *c, const char *s)
 	return c->variants[i];
 }
 
+/* A new entry for name[0..n), whose hash is hashv. */
 static struct centry *
-centry_new(struct jd_vocab *v, const char *name, size_t n, const char *kind,
-    const char *category, int lexical, const char *example)
+centry_new(struct jd_vocab *v, const char *name, size_t n, unsigned hashv,
+    const char *kind, const char *category, int lexical, const char *example)
 {
 	struct centry *c = xcalloc(1, sizeof *c + n + 1);
 
@@ -406,7 +407,7 @@ centry_new(struct jd_vocab *v, const char *name, size_t n, const char *kind,
 	c->category = category;
 	c->lexical = lexical;
 	c->example = xstrdup(example);
-	HASH_ADD_KEYPTR(hh, v->table, c->name, n, c);
+	HASH_ADD_KEYPTR_BYHASHVALUE(hh, v->table, c->name, n, hashv, c);
 	return c;
 }
 
@@ -416,11 +417,14 @@ centry_get(struct jd_vocab *v, const char *name, const char *kind,
 {
 	struct centry *c;
 	size_t n = strlen(name);
+	unsigned hashv;
 
-	HASH_FIND(hh, v->table, name, n, c);
+	HASH_VALUE(name, n, hashv);
+	HASH_FIND_BYHASHVALUE(hh, v->table, name, n, hashv, c);
 	if (c)
 		return c;
-	return centry_new(v, name, n, kind, category, lexical, example);
+	return centry_new(v, name, n, hashv, kind, category, lexical,
+	    example);
 }
 
 /* Keeps the smallest example; returns how example compares to the one
@@ -459,30 +463,40 @@ count_context(struct centry *c, const char *example, const char *surface,
 		c->counted = variant;
 }
 
+/* Adds a document's term, whose name is x's key: the document's index and
+ * the corpus table hash names alike, so the hash is not computed again. */
+static void
+add_term(struct jd_vocab *v, const struct jd_dterm *t,
+    const struct dindex *x)
+{
+	struct centry *c;
+	int cmp = 0;
+
+	HASH_FIND_BYHASHVALUE(hh, v->table, t->name, x->hh.keylen,
+	    x->hh.hashv, c);
+	if (c)
+		cmp = set_example(c, t->example);
+	else
+		c = centry_new(v, t->name, x->hh.keylen, x->hh.hashv, t->kind,
+		    t->category, t->lex_id >= 0, t->example);
+	c->postings++;
+	if (strcmp(t->section, "required") == 0)
+		c->required++;
+	const char *variant = add_variant(c, t->surface);
+	/* past MAX_CONTEXTS the count no longer changes */
+	if (!c->lexical && c->ncontexts < MAX_CONTEXTS)
+		count_context(c, t->example, t->surface, variant, cmp);
+}
+
 void
 jd_vocab_add(struct jd_vocab *v, const struct jd_doc *doc)
 {
-	v->docs++;
-	for (size_t i = 0; i < doc->nterms; i++) {
-		const struct jd_dterm *t = &doc->terms[i];
-		size_t n = strlen(t->name);
-		struct centry *c;
-		int cmp = 0;
+	const struct dindex *x, *tmp, *idx = doc->index;
 
-		HASH_FIND(hh, v->table, t->name, n, c);
-		if (c)
-			cmp = set_example(c, t->example);
-		else
-			c = centry_new(v, t->name, n, t->kind, t->category,
-			    t->lex_id >= 0, t->example);
-		c->postings++;
-		if (strcmp(t->section, "required") == 0)
-			c->required++;
-		const char *variant = add_variant(c, t->surface);
-		/* past MAX_CONTEXTS the count no longer changes */
-		if (!c->lexical && c->ncontexts < MAX_CONTEXTS)
-			count_context(c, t->example, t->surface, variant, cmp);
-	}
+	v->docs++;
+	/* in the order of doc->terms, which the index was built in */
+	HASH_ITER(hh, idx, x, tmp)
+		add_term(v, &doc->terms[x->term], x);
 	v->weighed = 0;
 }
 
