@@ -118,8 +118,10 @@ doc_term(struct jd_doc *doc, const struct jd_lexicon *lex, int lex_id,
 {
 	struct dindex *x, *idx = doc->index;
 	struct jd_dterm *t;
+	unsigned hashv;
 
-	HASH_FIND(hh, idx, name, nlen, x);
+	HASH_VALUE(name, nlen, hashv);
+	HASH_FIND_BYHASHVALUE(hh, idx, name, nlen, hashv, x);
 	if (x == NULL) {
 		if (doc->nterms == doc->cap) {
 			doc->cap = doc->cap ? doc->cap * 2 : 32;
@@ -145,7 +147,7 @@ doc_term(struct jd_doc *doc, const struct jd_lexicon *lex, int lex_id,
 		t->example = line;
 		t->example_line = doc->nseen;
 		x->term = doc->nterms++;
-		HASH_ADD_KEYPTR(hh, idx, x->key, nlen, x);
+		HASH_ADD_KEYPTR_BYHASHVALUE(hh, idx, x->key, nlen, hashv, x);
 		doc->index = idx;
 	} else {
 		t = &doc->terms[x->term];
