@@ -525,7 +525,7 @@ jd_vocab_merge(struct jd_vocab *v, const struct jd_vocab *o)
 void
 jd_vocab_merge_free(struct jd_vocab *v, struct jd_vocab *o)
 {
-	if (v->table == NULL) {	/* what merging would copy, in its order */
+	if (v->table == NULL) {	/* what a merge would copy, in order */
 		v->table = o->table;
 		o->table = NULL;
 		v->docs += o->docs;

@@ -202,7 +202,8 @@ static const struct {
 	    "lately, " PHRASE, PHRASE,
 	    "ehouses, pipelines and, lately, " PHRASE },
 	{ "Uninflame graphsets aside, read flame graphs daily",
-	    "flame graphs", "Uninflame graphsets aside, read flame graphs dai" },
+	    "flame graphs",
+	    "Uninflame graphsets aside, read flame graphs dai" },
 	{ "Read FLAME GRAPHS. Then Flame Graphs again", "flame graphs",
 	    "Read FLAME GRAPHS" },
 };
@@ -219,4 +220,43 @@ Test(vocab, context_places)
 		    places[i].line);
 		fixture_free(&f);
 	}
+}
+
+/* A table moved into an empty one reads as one merged into it. */
+Test(vocab, merge_into_empty)
+{
+	struct fixture f;
+	struct jd_vocab *moved, *copied;
+	const char *lines[] = {
+		"Keep " PHRASE " correct",
+		"Fix Slowly Changing Dimensions fast",
+		"Experience reading flame graphs",
+		"Tune " PHRASE " daily",
+	};
+
+	fixture_init(&f);
+	moved = jd_vocab_new(f.bg);
+	copied = jd_vocab_new(f.bg);
+	for (size_t i = 0; i < 4; i++)
+		add_posting(&f, lines, i + 1);
+	jd_vocab_merge(copied, f.v);
+	jd_vocab_merge_free(moved, f.v);
+	f.v = moved;
+	size_t n = jd_vocab_sort_all(moved);
+	cr_assert_eq(jd_vocab_sort_all(copied), n);
+	cr_expect_eq(jd_vocab_postings(moved), 4);
+	for (size_t i = 0; i < n; i++) {
+		struct jd_vterm a, b;
+		jd_vocab_row(moved, i, &a);
+		jd_vocab_row(copied, i, &b);
+		cr_expect_str_eq(a.name, b.name);
+		cr_expect_eq(a.postings, b.postings);
+		cr_expect_str_eq(a.variants, b.variants);
+		cr_expect_str_eq(a.example, b.example);
+		cr_assert_eq(a.ncontexts, b.ncontexts);
+		for (size_t k = 0; k < a.ncontexts; k++)
+			cr_expect_eq(a.contexts[k], b.contexts[k]);
+	}
+	jd_vocab_free(copied);
+	fixture_free(&f);
 }
