@@ -362,7 +362,7 @@ read_inputs(struct ctx *c, const struct jd_inputs *in, int keep,
 	if (keep == KEEP_NOTHING) {
 		pl.vocabs = xcalloc((size_t)n, sizeof *pl.vocabs);
 		for (int i = 0; i < n; i++)
-			pl.vocabs[i] = jd_vocab_new(c->bg);
+			pl.vocabs[i] = jd_vocab_new_like(v);
 	}
 	tids = xcalloc((size_t)n, sizeof *tids);
 	ws = xcalloc((size_t)n, sizeof *ws);
@@ -576,8 +576,10 @@ run_vocab(struct ctx *c)
 	struct jd_inputs in = { 0 };
 	struct jd_vocab *v = jd_vocab_new(c->bg);
 	struct item *items;
-
 	size_t ok = 0;
+
+	if (c->o->partial)
+		jd_vocab_keep_contexts(v);
 
 	collect_inputs(c, c->o->args, c->o->nargs, &in);
 	items = read_inputs(c, &in, KEEP_NOTHING, v, drain_counting, &ok);

@@ -273,6 +273,7 @@ struct centry {
 
 struct jd_vocab {
 	struct centry *table;
+	int all_contexts;	/* jd_vocab_keep_contexts */
 	const struct jd_background *bg;
 	unsigned long docs;
 	struct centry **sorted;
@@ -325,14 +326,39 @@ context_hash(const char *line, const char *surface)
 	return jd_util_fnv(JD_FNV_INIT, line + a, b - a);
 }
 
+/* Keeps the MAX_CONTEXTS smallest distinct hashes, smallest first:
+ * which ones does not depend on the order postings come in, so tables
+ * made by any threads in any order, or merged, hold the same. */
 static void
 add_context(struct centry *c, uint64_t h)
 {
-	for (int i = 0; i < c->ncontexts; i++)
-		if (c->contexts[i] == h)
-			return;
-	if (c->ncontexts < MAX_CONTEXTS)
-		c->contexts[c->ncontexts++] = h;
+	int i = 0, n = c->ncontexts;
+
+	while (i < n && c->contexts[i] < h)
+		i++;
+	if (i == MAX_CONTEXTS || (i < n && c->contexts[i] == h))
+		return;
+	if (n == MAX_CONTEXTS)
+		n--;
+	memmove(&c->contexts[i + 1], &c->contexts[i],
+	    (size_t)(n - i) * sizeof *c->contexts);
+	c->contexts[i] = h;
+	c->ncontexts = n + 1;
+}
+
+void
+jd_vocab_keep_contexts(struct jd_vocab *v)
+{
+	v->all_contexts = 1;
+}
+
+struct jd_vocab *
+jd_vocab_new_like(const struct jd_vocab *v)
+{
+	struct jd_vocab *n = jd_vocab_new(v->bg);
+
+	n->all_contexts = v->all_contexts;
+	return n;
 }
 
 struct jd_vocab *
@@ -485,8 +511,9 @@ add_term(struct jd_vocab *v, const struct jd_dterm *t,
 	if (strcmp(t->section, "required") == 0)
 		c->required++;
 	const char *variant = add_variant(c, t->surface);
-	/* past MAX_CONTEXTS the count no longer changes */
-	if (!c->lexical && c->ncontexts < MAX_CONTEXTS)
+	/* past MAX_CONTEXTS the count no longer changes (only which ones
+	 * are kept, which a partial table shows) */
+	if (!c->lexical && (c->ncontexts < MAX_CONTEXTS || v->all_contexts))
 		count_context(c, t->example, t->surface, variant, cmp);
 }
 

@@ -48,6 +48,25 @@ Test(merge, partials_equal_whole)
 	free(dir);
 }
 
+/* A partial table is the same at any -j: a phrase keeps the contexts a
+ * table in any order of postings keeps. */
+Test(merge, partial_same_for_every_j)
+{
+	const char *j1[] = { "vocab", "-q", "--partial", "-j", "1", EX,
+		NULL };
+	const char *j4[] = { "vocab", "-q", "--partial", "-j", "4", EX,
+		NULL };
+	char *a = run_out(j1);
+
+	for (int i = 0; i < 5; i++) {
+		char *b = run_out(j4);
+		cr_expect_str_eq(b, a, "run %d", i);
+		free(b);
+	}
+	cr_expect_not_null(strstr(a, "\"contexts\""), "%.300s", a);
+	free(a);
+}
+
 Test(merge, rejects_what_is_not_a_partial)
 {
 	const char *m[] = { "merge", "corpora/examples/resume.md", NULL };

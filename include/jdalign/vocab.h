@@ -71,6 +71,12 @@ long jd_vocab_doc_find(const struct jd_doc *doc, const char *name);
 void jd_vocab_doc_free(struct jd_doc *doc);
 
 struct jd_vocab *jd_vocab_new(const struct jd_background *bg);
+/* A new empty table made as v was (background, contexts kept). */
+struct jd_vocab *jd_vocab_new_like(const struct jd_vocab *v);
+/* Makes v keep exactly the contexts a partial table shows (the smallest
+ * of each phrase), not only their count, which is all a vocabulary needs
+ * and cheaper to keep. */
+void jd_vocab_keep_contexts(struct jd_vocab *v);
 void jd_vocab_free(struct jd_vocab *v);
 /* Adds one posting's terms to the corpus table. */
 void jd_vocab_add(struct jd_vocab *v, const struct jd_doc *doc);
