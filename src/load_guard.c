@@ -319,6 +319,19 @@ follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 	return 0;
 }
 
+/* feed() of a '<' (just before s[i]) with no tag open, made short: it is
+ * the only byte of most pages that is not skipped with memchr. */
+static void
+open_tag(struct scan *sc, const unsigned char *s, size_t i, size_t n)
+{
+	sc->run = 0;
+	if (i < n && sc->cls[s[i]] == C_START) {
+		sc->cnt[S_TAG] = 0;
+		sc->active = 1u << S_TAG;
+		sc->tags++;
+	}
+}
+
 static void
 scan_tags(struct scan *sc, const char *text, size_t n)
 {
@@ -331,8 +344,11 @@ scan_tags(struct scan *sc, const char *text, size_t n)
 			const unsigned char *lt = memchr(s + i, '<', n - i);
 			if (lt == NULL)
 				return;
-			i = (size_t)(lt - s);
-		} else if ((sc->active & (sc->active - 1)) == 0 &&
+			i = (size_t)(lt - s) + 1;
+			open_tag(sc, s, i, n);
+			continue;
+		}
+		if ((sc->active & (sc->active - 1)) == 0 &&
 		    !follow_one(sc, s, &i, n))
 			continue;
 		feed(sc, s, i, n);
