@@ -72,6 +72,7 @@ enum {
 	S_TAG, S_SKIP, S_NAME, S_AFTER, S_EQ, S_DQ, S_SQ, S_UNQ, S_JUNK,
 	NSTATES
 };
+/* The name characters last: a class at or past C_START is one. */
 enum { C_OTHER, C_BLANK, C_GT, C_SLASH, C_EQ, C_DQ, C_SQ, C_START, C_NAME };
 
 static int
@@ -262,6 +263,14 @@ scan_init(struct scan *sc)
 	sc->boring = boring_table;
 }
 
+/* Name splits among name characters 1..r of a run: past NAME_MAX_LEN, one
+ * at each character that begins another NAME_MAX_LEN (101, 201, ...). */
+static size_t
+splits(size_t r)
+{
+	return r > NAME_MAX_LEN ? (r - 1) / NAME_MAX_LEN : 0;
+}
+
 /*
  * A lone tag followed byte by byte, as feed() would with one reading, up
  * to the byte that may open another tag (returns 1, *pi at it: feed() takes
@@ -270,44 +279,48 @@ scan_init(struct scan *sc)
 static int
 follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 {
+	const unsigned char *cls = sc->cls;
 	int k = __builtin_ctz(sc->active), c, t, in;
 	long v = sc->cnt[k];
-	size_t i = *pi;
+	size_t i = *pi, run = sc->run;
 
 	for (;;) {
 		const unsigned char *b = sc->boring[k];
 		while (i < n && b[s[i]])
 			i++;
 		/* a name goes on in its state; only its length counts */
-		while ((k == S_TAG || k == S_NAME) && i < n &&
-		    (sc->cls[s[i]] == C_START || sc->cls[s[i]] == C_NAME)) {
-			if (++sc->run > NAME_MAX_LEN &&
-			    (sc->run - 1) % NAME_MAX_LEN == 0)
-				v++;
-			i++;
+		if (k == S_TAG || k == S_NAME) {
+			size_t j = i;
+			while (j < n && cls[s[j]] >= C_START)
+				j++;
+			v += (long)(splits(run + j - i) - splits(run));
+			run += j - i;
+			i = j;
 		}
 		if (i == n)
 			break;
-		if (s[i] == '<' && i + 1 < n && sc->cls[s[i + 1]] == C_START) {
+		if (s[i] == '<' && i + 1 < n && cls[s[i + 1]] == C_START) {
 			sc->active = 1u << k;
 			sc->cnt[k] = v;
+			sc->run = run;
 			*pi = i;
 			return 1;
 		}
-		c = sc->cls[s[i]];
-		sc->run = c == C_START || c == C_NAME ? sc->run + 1 : 0;
+		c = cls[s[i]];
+		run = c >= C_START ? run + 1 : 0;
 		if (c == C_SLASH && i + 1 < n && s[i + 1] == '>' &&
 		    !value_state(k))
 			c = C_GT;
 		t = step(k, c, &in);
 		v += in;
-		if ((t == S_TAG || t == S_NAME) && sc->run > NAME_MAX_LEN &&
-		    (sc->run - 1) % NAME_MAX_LEN == 0)
+		if ((t == S_TAG || t == S_NAME) && run > NAME_MAX_LEN &&
+		    (run - 1) % NAME_MAX_LEN == 0)
 			v++;
 		i++;
 		if (t == END) {
 			tag_end(sc, v);
 			sc->active = 0;
+			sc->run = run;
 			*pi = i;
 			return 0;
 		}
@@ -315,6 +328,7 @@ follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 	}
 	sc->active = 1u << k;
 	sc->cnt[k] = v;
+	sc->run = run;
 	*pi = n;
 	return 0;
 }
