@@ -7,6 +7,7 @@
  * start tag, and nothing of what a page says.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "jdalign/buf.h"
@@ -263,6 +264,57 @@ scan_init(struct scan *sc)
 	sc->boring = boring_table;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS (ONES << 7)
+
+/* Eight bytes of s, the first in the lowest bits on any machine. */
+static uint64_t
+load8(const unsigned char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+/* The bytes of w equal to c, as a mask of their high bits (exact: no
+ * borrow runs from one byte to the next). */
+static uint64_t
+bytes_equal(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (ONES * c);
+
+	return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
+}
+
+/* The index of the first byte a mask of high bits marks (a multiply: the
+ * machine need not count bits). */
+static size_t
+first_marked(uint64_t m)
+{
+	return (size_t)((((m & -m) >> 7) * 0x0001020304050607ULL) >> 56);
+}
+
+/* The first of s[i..n) that is a or b, or n; the long quoted values of
+ * real pages are passed eight bytes at a time. */
+static size_t
+find_either(const unsigned char *s, size_t i, size_t n, unsigned char a,
+    unsigned char b)
+{
+	for (; n - i >= 8; i += 8) {
+		uint64_t w = load8(s + i);
+		uint64_t m = bytes_equal(w, a) | bytes_equal(w, b);
+		if (m)
+			return i + first_marked(m);
+	}
+	while (i < n && s[i] != a && s[i] != b)
+		i++;
+	return i;
+}
+
 /* Name splits among name characters 1..r of a run: past NAME_MAX_LEN, one
  * at each character that begins another NAME_MAX_LEN (101, 201, ...). */
 static size_t
@@ -286,6 +338,9 @@ follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 
 	for (;;) {
 		const unsigned char *b = sc->boring[k];
+		/* in a quoted value only its quote and '<' are not boring */
+		if (k == S_DQ || k == S_SQ)
+			i = find_either(s, i, n, k == S_DQ ? '"' : '\'', '<');
 		while (i < n && b[s[i]])
 			i++;
 		/* a name goes on in its state; only its length counts */
