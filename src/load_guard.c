@@ -148,10 +148,15 @@ value_state(int k)
 	return k == S_EQ || k == S_DQ || k == S_SQ || k == S_UNQ;
 }
 
-/* char_class of each byte, and the bytes that leave a lone tag in its
- * state (skipped in bulk): the same for every scan, made once. */
+/* char_class of each byte, the bytes that leave a lone tag in its state
+ * (skipped in bulk), and step() of each state and byte, its next state
+ * (NSTATES for END) with MOVE_COUNTS set when the byte starts an attribute:
+ * the same for every scan, made once. */
+#define MOVE_STATE 0x0f
+#define MOVE_COUNTS 0x10
 static unsigned char cls_table[256];
 static unsigned char boring_table[NSTATES][256];
+static unsigned char move_table[NSTATES][256];
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 /*
@@ -164,6 +169,7 @@ static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 struct scan {
 	const unsigned char *cls;
 	const unsigned char (*boring)[256];
+	const unsigned char (*move)[256];
 	long cnt[NSTATES];	/* attributes so far; -1: none in the state */
 	unsigned active;	/* bit per state with a tag in it */
 	size_t run;		/* name characters just before */
@@ -247,8 +253,10 @@ make_tables(void)
 		cls_table[b] = (unsigned char)char_class((unsigned char)b);
 	for (int k = 0; k < NSTATES; k++)
 		for (int b = 0; b < 256; b++) {
-			int c = cls_table[b];
-			boring_table[k][b] = step(k, c, &in) == k && !in &&
+			int c = cls_table[b], t = step(k, c, &in);
+			move_table[k][b] = (unsigned char)((t == END ? NSTATES :
+			    t) | (in ? MOVE_COUNTS : 0));
+			boring_table[k][b] = t == k && !in &&
 			    b != '<' && (b != '/' || value_state(k)) &&
 			    !((k == S_TAG || k == S_NAME) &&
 			    (c == C_START || c == C_NAME));
@@ -262,6 +270,7 @@ scan_init(struct scan *sc)
 	memset(sc, 0, sizeof *sc);
 	sc->cls = cls_table;
 	sc->boring = boring_table;
+	sc->move = move_table;
 }
 
 #define ONES 0x0101010101010101ULL
@@ -332,7 +341,7 @@ static int
 follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 {
 	const unsigned char *cls = sc->cls;
-	int k = __builtin_ctz(sc->active), c, t, in;
+	int k = __builtin_ctz(sc->active), t;
 	long v = sc->cnt[k];
 	size_t i = *pi, run = sc->run;
 
@@ -361,18 +370,19 @@ follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 			*pi = i;
 			return 1;
 		}
-		c = cls[s[i]];
-		run = c >= C_START ? run + 1 : 0;
-		if (c == C_SLASH && i + 1 < n && s[i + 1] == '>' &&
+		unsigned char x = s[i];
+		run = cls[x] >= C_START ? run + 1 : 0;
+		if (x == '/' && i + 1 < n && s[i + 1] == '>' &&
 		    !value_state(k))
-			c = C_GT;
-		t = step(k, c, &in);
-		v += in;
+			x = '>';
+		t = sc->move[k][x];
+		v += (t & MOVE_COUNTS) != 0;
+		t &= MOVE_STATE;
 		if ((t == S_TAG || t == S_NAME) && run > NAME_MAX_LEN &&
 		    (run - 1) % NAME_MAX_LEN == 0)
 			v++;
 		i++;
-		if (t == END) {
+		if (t == NSTATES) {
 			tag_end(sc, v);
 			sc->active = 0;
 			sc->run = run;
