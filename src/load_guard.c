@@ -167,9 +167,6 @@ static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
  * end event, and the sum over end events bounds libxml2's work from above.
  */
 struct scan {
-	const unsigned char *cls;
-	const unsigned char (*boring)[256];
-	const unsigned char (*move)[256];
 	long cnt[NSTATES];	/* attributes so far; -1: none in the state */
 	unsigned active;	/* bit per state with a tag in it */
 	size_t run;		/* name characters just before */
@@ -197,12 +194,19 @@ tag_end(struct scan *sc, long n)
 		sc->cost += k * (k - 1) / 2;
 }
 
+/* Whether s[i] is a '<' that opens a start tag in some reading. */
+static int
+opens_tag(const unsigned char *s, size_t i, size_t n)
+{
+	return s[i] == '<' && i + 1 < n && cls_table[s[i + 1]] == C_START;
+}
+
 static void
 feed(struct scan *sc, const unsigned char *s, size_t i, size_t n)
 {
 	long next[NSTATES], ended = -1;
 	unsigned active = 0;
-	int c = sc->cls[s[i]], in;
+	int c = cls_table[s[i]], in;
 
 	sc->run = c == C_START || c == C_NAME ? sc->run + 1 : 0;
 	for (int k = 0; k < NSTATES; k++)
@@ -231,8 +235,7 @@ feed(struct scan *sc, const unsigned char *s, size_t i, size_t n)
 	}
 	if (ended >= 0)
 		tag_end(sc, ended);
-	if (s[i] == '<' && i + 1 < n && sc->cls[s[i + 1]] == C_START &&
-	    next[S_TAG] < 0) {
+	if (opens_tag(s, i, n) && next[S_TAG] < 0) {
 		next[S_TAG] = 0;
 		active |= 1u << S_TAG;
 		sc->tags++;
@@ -268,9 +271,6 @@ scan_init(struct scan *sc)
 {
 	pthread_once(&tables_once, make_tables);
 	memset(sc, 0, sizeof *sc);
-	sc->cls = cls_table;
-	sc->boring = boring_table;
-	sc->move = move_table;
 }
 
 #define ONES 0x0101010101010101ULL
@@ -340,13 +340,12 @@ splits(size_t r)
 static int
 follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 {
-	const unsigned char *cls = sc->cls;
 	int k = __builtin_ctz(sc->active), t;
 	long v = sc->cnt[k];
 	size_t i = *pi, run = sc->run;
 
 	for (;;) {
-		const unsigned char *b = sc->boring[k];
+		const unsigned char *b = boring_table[k];
 		/* in a quoted value only its quote and '<' are not boring */
 		if (k == S_DQ || k == S_SQ)
 			i = find_either(s, i, n, k == S_DQ ? '"' : '\'', '<');
@@ -355,7 +354,7 @@ follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 		/* a name goes on in its state; only its length counts */
 		if (k == S_TAG || k == S_NAME) {
 			size_t j = i;
-			while (j < n && cls[s[j]] >= C_START)
+			while (j < n && cls_table[s[j]] >= C_START)
 				j++;
 			v += (long)(splits(run + j - i) - splits(run));
 			run += j - i;
@@ -363,7 +362,7 @@ follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 		}
 		if (i == n)
 			break;
-		if (s[i] == '<' && i + 1 < n && cls[s[i + 1]] == C_START) {
+		if (opens_tag(s, i, n)) {
 			sc->active = 1u << k;
 			sc->cnt[k] = v;
 			sc->run = run;
@@ -371,11 +370,11 @@ follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 			return 1;
 		}
 		unsigned char x = s[i];
-		run = cls[x] >= C_START ? run + 1 : 0;
+		run = cls_table[x] >= C_START ? run + 1 : 0;
 		if (x == '/' && i + 1 < n && s[i + 1] == '>' &&
 		    !value_state(k))
 			x = '>';
-		t = sc->move[k][x];
+		t = move_table[k][x];
 		v += (t & MOVE_COUNTS) != 0;
 		t &= MOVE_STATE;
 		if ((t == S_TAG || t == S_NAME) && run > NAME_MAX_LEN &&
@@ -404,7 +403,7 @@ static void
 open_tag(struct scan *sc, const unsigned char *s, size_t i, size_t n)
 {
 	sc->run = 0;
-	if (i < n && sc->cls[s[i]] == C_START) {
+	if (i < n && cls_table[s[i]] == C_START) {
 		sc->cnt[S_TAG] = 0;
 		sc->active = 1u << S_TAG;
 		sc->tags++;
