@@ -148,14 +148,17 @@ value_state(int k)
 	return k == S_EQ || k == S_DQ || k == S_SQ || k == S_UNQ;
 }
 
-/* char_class of each byte, the bytes that leave a lone tag in its state
- * (skipped in bulk), and step() of each state and byte, its next state
- * (NSTATES for END) with MOVE_COUNTS set when the byte starts an attribute:
- * the same for every scan, made once. */
+/* char_class of each byte, and step() of each state and byte for a lone
+ * tag: its next state (NSTATES for END), whether the byte starts an
+ * attribute, and whether it needs more than the table (a name character
+ * in a name, whose run counts; a '<' that may open a tag; a '/' that may
+ * end one). A byte whose move is its own state is boring: skipped in bulk.
+ * The same for every scan, made once. */
 #define MOVE_STATE 0x0f
 #define MOVE_COUNTS 0x10
+#define MOVE_NAME 0x20
+#define MOVE_LOOK 0x40
 static unsigned char cls_table[256];
-static unsigned char boring_table[NSTATES][256];
 static unsigned char move_table[NSTATES][256];
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
@@ -244,9 +247,7 @@ feed(struct scan *sc, const unsigned char *s, size_t i, size_t n)
 	sc->active = active;
 }
 
-/* The byte tables. A byte is boring for a state when it keeps a tag there
- * without counting, spawns no tag and ends no "/>"; names are not skipped,
- * since their length counts. */
+/* The byte tables (above). */
 static void
 make_tables(void)
 {
@@ -256,13 +257,13 @@ make_tables(void)
 		cls_table[b] = (unsigned char)char_class((unsigned char)b);
 	for (int k = 0; k < NSTATES; k++)
 		for (int b = 0; b < 256; b++) {
-			int c = cls_table[b], t = step(k, c, &in);
-			move_table[k][b] = (unsigned char)((t == END ? NSTATES :
-			    t) | (in ? MOVE_COUNTS : 0));
-			boring_table[k][b] = t == k && !in &&
-			    b != '<' && (b != '/' || value_state(k)) &&
-			    !((k == S_TAG || k == S_NAME) &&
-			    (c == C_START || c == C_NAME));
+			int c = cls_table[b], t = step(k, c, &in), m;
+			m = (t == END ? NSTATES : t) | (in ? MOVE_COUNTS : 0);
+			if ((k == S_TAG || k == S_NAME) && c >= C_START)
+				m |= MOVE_NAME;
+			if (b == '<' || (b == '/' && !value_state(k)))
+				m |= MOVE_LOOK;
+			move_table[k][b] = (unsigned char)m;
 		}
 }
 
@@ -340,55 +341,56 @@ splits(size_t r)
 static int
 follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 {
-	int k = __builtin_ctz(sc->active), t;
+	int k = __builtin_ctz(sc->active), m;
 	long v = sc->cnt[k];
 	size_t i = *pi, run = sc->run;
 
 	for (;;) {
-		const unsigned char *b = boring_table[k];
+		const unsigned char *move = move_table[k];
 		/* in a quoted value only its quote and '<' are not boring */
 		if (k == S_DQ || k == S_SQ)
 			i = find_either(s, i, n, k == S_DQ ? '"' : '\'', '<');
-		while (i < n && b[s[i]])
+		m = k;
+		while (i < n && (m = move[s[i]]) == k)
 			i++;
-		/* a name goes on in its state; only its length counts */
-		if (k == S_TAG || k == S_NAME) {
+		if (m & MOVE_NAME) {
+			/* a name stays in its state: only its length counts */
 			size_t j = i;
 			while (j < n && cls_table[s[j]] >= C_START)
 				j++;
 			v += (long)(splits(run + j - i) - splits(run));
 			run += j - i;
 			i = j;
+			m = i < n ? move[s[i]] : k;
 		}
 		if (i == n)
 			break;
-		if (opens_tag(s, i, n)) {
-			sc->active = 1u << k;
-			sc->cnt[k] = v;
-			sc->run = run;
-			*pi = i;
-			return 1;
+		if (m & MOVE_LOOK) {
+			if (opens_tag(s, i, n)) {
+				sc->active = 1u << k;
+				sc->cnt[k] = v;
+				sc->run = run;
+				*pi = i;
+				return 1;
+			}
+			if (s[i] == '/' && i + 1 < n && s[i + 1] == '>')
+				m = move['>'];
 		}
-		unsigned char x = s[i];
-		run = cls_table[x] >= C_START ? run + 1 : 0;
-		if (x == '/' && i + 1 < n && s[i + 1] == '>' &&
-		    !value_state(k))
-			x = '>';
-		t = move_table[k][x];
-		v += (t & MOVE_COUNTS) != 0;
-		t &= MOVE_STATE;
-		if ((t == S_TAG || t == S_NAME) && run > NAME_MAX_LEN &&
+		run = cls_table[s[i]] >= C_START ? run + 1 : 0;
+		v += (m & MOVE_COUNTS) != 0;
+		m &= MOVE_STATE;
+		if ((m == S_TAG || m == S_NAME) && run > NAME_MAX_LEN &&
 		    (run - 1) % NAME_MAX_LEN == 0)
 			v++;
 		i++;
-		if (t == NSTATES) {
+		if (m == NSTATES) {
 			tag_end(sc, v);
 			sc->active = 0;
 			sc->run = run;
 			*pi = i;
 			return 0;
 		}
-		k = t;
+		k = m;
 	}
 	sc->active = 1u << k;
 	sc->cnt[k] = v;
