@@ -399,17 +399,26 @@ follow_one(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 	return 0;
 }
 
-/* feed() of a '<' (just before s[i]) with no tag open, made short: it is
- * the only byte of most pages that is not skipped with memchr. */
-static void
-open_tag(struct scan *sc, const unsigned char *s, size_t i, size_t n)
+/* With no tag open, the next '<' that opens one (feed() of the bytes up
+ * to it, made short: they change nothing else); *pi past it. Returns 0 at
+ * the end of input. */
+static int
+open_tag(struct scan *sc, const unsigned char *s, size_t *pi, size_t n)
 {
-	sc->run = 0;
-	if (i < n && cls_table[s[i]] == C_START) {
-		sc->cnt[S_TAG] = 0;
-		sc->active = 1u << S_TAG;
-		sc->tags++;
+	const unsigned char *lt = s + *pi;
+
+	while ((lt = memchr(lt, '<', n - (size_t)(lt - s))) != NULL) {
+		if (opens_tag(s, (size_t)(lt - s), n)) {
+			sc->run = 0;
+			sc->cnt[S_TAG] = 0;
+			sc->active = 1u << S_TAG;
+			sc->tags++;
+			*pi = (size_t)(lt - s) + 1;
+			return 1;
+		}
+		lt++;
 	}
+	return 0;
 }
 
 static void
@@ -421,11 +430,8 @@ scan_tags(struct scan *sc, const char *text, size_t n)
 	scan_init(sc);
 	while (i < n && sc->cost <= MAX_COST && tree_bytes(sc) <= MAX_TREE) {
 		if (sc->active == 0) {
-			const unsigned char *lt = memchr(s + i, '<', n - i);
-			if (lt == NULL)
+			if (!open_tag(sc, s, &i, n))
 				return;
-			i = (size_t)(lt - s) + 1;
-			open_tag(sc, s, i, n);
 			continue;
 		}
 		if ((sc->active & (sc->active - 1)) == 0 &&
