@@ -54,6 +54,11 @@ hb_marked(uint64_t m)
 	return (size_t)(((m >> 7) * HB_ONES) >> 56);
 }
 
+/* html_section.c: the kind (JD_SEC_*) of the longest phrase of
+ * corpora/sections.tsv for headings (line 0) or lines (line 1) that the
+ * text s[0..n) holds, or -1. */
+int hb_section_kind(const char *s, size_t n, int line);
+
 /* Starts a section under heading (classified by sections.tsv). */
 void hb_heading(struct jd_posting *p, const char *text, size_t n);
 /* Adds a line, white space normalized, to the current section; empty lines
