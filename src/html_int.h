@@ -56,7 +56,7 @@ hb_marked(uint64_t m)
 
 /* html_section.c: the kind (JD_SEC_*) of the longest phrase of
  * corpora/sections.tsv for headings (line 0) or lines (line 1) that the
- * text s[0..n) holds, or -1. */
+ * text s[0..n), as hb_normalize leaves it, holds; or -1. */
 int hb_section_kind(const char *s, size_t n, int line);
 
 /* Starts a section under heading (classified by sections.tsv). */

@@ -38,170 +38,63 @@ kind_by_name(const char *s, size_t n)
 	return -1;
 }
 
-/* Rules by mode (heading 0, line 1) and first byte of their phrase, so a
- * text is compared only with the phrases that can start at each word. */
+/*
+ * Rules by mode (heading 0, line 1) and first byte of their phrase, so a
+ * text is compared only with the phrases that can start at each word.
+ * Each holds the head of its phrase, its first eight bytes (the first in
+ * the lowest bits), with 0x20 where a letter stands (a letter ORed with
+ * it is lower case) and a mask of the bytes it has: most words are let
+ * go on one look. A phrase that does not start with a lower-case letter
+ * makes its mode fold texts whole, since only letters are looked at.
+ */
+struct entry {
+	uint64_t head, letters, mask;
+	size_t rule;
+};
 struct bucket {
-	size_t *v;
+	struct entry *v;
 	size_t n;
 };
 static struct bucket buckets[2][256];
+static int fold_whole[2];
 
-/*
- * Anchors: the first four letters of each run of four or more letters in a
- * line rule's phrase. A rule can match a line only if all its anchors stand
- * there (in any case), since folding neither makes nor parts letters, so
- * most lines are let go on one pass instead of being folded and matched.
- * A rule with no such run, or too many anchors, turns the test off.
- */
-#define ANCHOR_LEN 4
-#define MAX_ANCHORS 64	/* bits of a mask */
-#define MAX_LINE_RULES 64
-struct anchor {
-	uint32_t letters;
-	unsigned id;
-};
-static struct anchor anchors[26][MAX_ANCHORS];	/* by first letter */
-static unsigned nanchors[26], nanchor_ids;
-static unsigned char anchor_pair[26][26];	/* first two letters */
-static uint64_t rule_needs[MAX_LINE_RULES];	/* anchors each rule needs */
-static unsigned nline_rules;
-static int anchors_off;
-
-/* Four bytes with their ASCII letters lowered: "|0x20" turns no other
- * byte into a lower-case letter. */
-static uint32_t
-lower4(const char *s)
+static int
+is_lower(unsigned char c)
 {
-	uint32_t v;
-
-	memcpy(&v, s, sizeof v);
-	return v | 0x20202020u;
+	return (unsigned)(c - 'a') < 26u;
 }
 
-/* The id of the anchor at s (four lower-case letters), added if new. */
-static unsigned
-anchor_id(const char *s)
+static int
+is_alnum(unsigned char c)
 {
-	unsigned c = (unsigned)(s[0] - 'a');
-	uint32_t v = lower4(s);
-
-	for (unsigned k = 0; k < nanchors[c]; k++)
-		if (anchors[c][k].letters == v)
-			return anchors[c][k].id;
-	anchors[c][nanchors[c]].letters = v;
-	anchors[c][nanchors[c]++].id = nanchor_ids;
-	anchor_pair[c][s[1] - 'a'] = 1;
-	return nanchor_ids++;
+	return is_lower(c | 0x20) || (unsigned)(c - '0') < 10u;
 }
 
 static void
-add_anchors(const struct rule *r)
+add_rule(size_t i)
 {
-	uint64_t needs = 0;
+	const struct rule *r = &rules[i];
+	struct bucket *b = &buckets[r->line][(unsigned char)r->phrase[0]];
+	struct entry e = { 0, 0, 0, i };
 
-	if (nline_rules == MAX_LINE_RULES) {
-		anchors_off = 1;
-		return;
+	if (!is_lower((unsigned char)r->phrase[0]))
+		fold_whole[r->line] = 1;
+	for (size_t k = 0; k < 8 && k < r->len; k++) {
+		unsigned char c = (unsigned char)r->phrase[k];
+		e.head |= (uint64_t)c << 8 * k;
+		e.letters |= (uint64_t)(is_lower(c) ? 0x20 : 0) << 8 * k;
+		e.mask |= (uint64_t)0xff << 8 * k;
 	}
-	for (size_t i = 0; i < r->len;) {
-		size_t j = i;
-		while (j < r->len && r->phrase[j] >= 'a' && r->phrase[j] <= 'z')
-			j++;
-		if (j - i >= ANCHOR_LEN) {
-			if (nanchor_ids == MAX_ANCHORS) {
-				anchors_off = 1;
-				return;
-			}
-			needs |= (uint64_t)1 << anchor_id(r->phrase + i);
-		}
-		i = j + 1;
-	}
-	if (needs == 0)
-		anchors_off = 1;
-	rule_needs[nline_rules++] = needs;
-}
-
-static int
-is_letter(unsigned char c)
-{
-	return (unsigned)((c | 0x20) - 'a') < 26u;
-}
-
-/* The anchors standing at s + i, a letter that starts a run of letters
- * with at least four bytes from i to n. */
-static uint64_t
-anchors_at(const char *s, size_t i)
-{
-	unsigned c = ((unsigned char)s[i] | 0x20) - 'a';
-	unsigned d = ((unsigned char)s[i + 1] | 0x20) - 'a';
-	uint64_t seen = 0;
-
-	if (d < 26 && anchor_pair[c][d]) {
-		uint32_t v = lower4(s + i);
-		for (unsigned k = 0; k < nanchors[c]; k++)
-			if (anchors[c][k].letters == v)
-				seen |= (uint64_t)1 << anchors[c][k].id;
-	}
-	return seen;
-}
-
-/* The high bit of each of the eight bytes of w that is an ASCII letter:
- * lowered, from 'a' up to 'z'. */
-static uint64_t
-letters8(uint64_t w)
-{
-	uint64_t x = w | 0x2020202020202020ULL;
-
-	return hb_bytes_below(x, 'z' + 1) & ~hb_bytes_below(x, 'a');
-}
-
-/* Whether every anchor of some line rule stands in s[0..n). An anchor
- * starts a run of letters in the phrase, so in the line too: only the
- * first letter of each run is looked at, eight bytes at a time. */
-static int
-maybe_line_phrase(const char *s, size_t n)
-{
-	uint64_t seen = 0, before = 0;	/* the letter bit of the last byte */
-	size_t i = 0;
-
-	if (anchors_off)
-		return 1;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t l = letters8(hb_load8(s + i));
-		uint64_t starts = l & ~(l << 8 | before);
-		before = l >> 56;
-		for (; starts; starts &= starts - 1) {
-			size_t at = i + ((size_t)__builtin_ctzll(starts) >> 3);
-			if (at + ANCHOR_LEN > n)
-				break;
-			seen |= anchors_at(s, at);
-		}
-	}
-	for (int was = before != 0; i + ANCHOR_LEN <= n; i++) {
-		int letter = is_letter((unsigned char)s[i]);
-		if (letter && !was)
-			seen |= anchors_at(s, i);
-		was = letter;
-	}
-	for (unsigned k = 0; k < nline_rules; k++)
-		if ((seen & rule_needs[k]) == rule_needs[k])
-			return 1;
-	return 0;
+	b->v = xreallocarray(b->v, b->n + 1, sizeof *b->v);
+	b->v[b->n++] = e;
 }
 
 static void
 index_rules(void)
 {
-	for (size_t i = 0; i < nrules; i++) {
-		if (rules[i].line && rules[i].len)
-			add_anchors(&rules[i]);
-		struct bucket *b;
-		if (rules[i].len == 0)
-			continue;
-		b = &buckets[rules[i].line][(unsigned char)rules[i].phrase[0]];
-		b->v = xreallocarray(b->v, b->n + 1, sizeof *b->v);
-		b->v[b->n++] = i;
-	}
+	for (size_t i = 0; i < nrules; i++)
+		if (rules[i].len)
+			add_rule(i);
 }
 
 static void
@@ -236,13 +129,31 @@ load_rules(void)
 	index_rules();
 }
 
+/* The ASCII byte fold() makes of the character cp past ASCII, or 0 when
+ * it keeps the character as it is. */
+static int
+fold_wide(uint32_t cp)
+{
+	if (cp == 0x2018 || cp == 0x2019 || cp == 0x201b || cp == 0x2032)
+		return '\'';
+	if (cp >= 0x201c && cp <= 0x201f)
+		return '"';
+	if (cp >= 0x2010 && cp <= 0x2015)
+		return '-';
+	if (cp == 0x2026)
+		return '.';
+	return cp == 0xa0 ? ' ' : 0;
+}
+
 /* Folds text for matching: ASCII lower case, typographic quotes and
- * dashes as ASCII, white space (no-break space too) as one space. */
+ * dashes as ASCII, white space (no-break space too) as one space. A byte
+ * that starts no UTF-8 character folds as the last character past ASCII
+ * before it, and is kept when there is none. */
 static void
 fold(struct jd_buf *out, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	uint32_t cp;
+	uint32_t cp = 0;
 	int space = 1;
 	char *o;
 	size_t k = 0;
@@ -260,21 +171,11 @@ fold(struct jd_buf *out, const char *s, size_t n)
 		}
 		if (c >= 0x80) {
 			l = jd_util_utf8_decode(u + i, n - i, &cp);
-			c = -1;
+			c = fold_wide(cp);
+			c = c ? c : -1;
 			if (l == 0)
 				l = 1;
 		}
-		if (c < 0 && (cp == 0x2018 || cp == 0x2019 || cp == 0x201b ||
-		    cp == 0x2032))
-			c = '\'';
-		else if (c < 0 && cp >= 0x201c && cp <= 0x201f)
-			c = '"';
-		else if (c < 0 && cp >= 0x2010 && cp <= 0x2015)
-			c = '-';
-		else if (c < 0 && cp == 0x2026)
-			c = '.';
-		else if (c < 0 && cp == 0xa0)
-			c = ' ';
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
 			if (!space)
 				o[k++] = ' ';
@@ -304,11 +205,22 @@ word_char(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+static void
+take_rule(long *best, int *preferred, size_t i)
+{
+	const struct rule *r = &rules[i];
+
+	*preferred |= r->kind == JD_SEC_PREFERRED;
+	if (*best < 0 || r->len > rules[*best].len ||
+	    (r->len == rules[*best].len && (long)i < *best))
+		*best = (long)i;
+}
+
 /* The rule of the mode whose phrase stands in the folded text as whole
  * words, longest first, then first listed (-1: none); *preferred is set
  * when a preferred phrase stands there too. */
 static long
-match_rules(const char *text, size_t n, int line, int *preferred)
+match_folded(const char *text, size_t n, int line, int *preferred)
 {
 	long best = -1;
 
@@ -317,7 +229,7 @@ match_rules(const char *text, size_t n, int line, int *preferred)
 			continue;
 		const struct bucket *b = &buckets[line][(unsigned char)text[i]];
 		for (size_t k = 0; k < b->n; k++) {
-			const struct rule *r = &rules[b->v[k]];
+			const struct rule *r = &rules[b->v[k].rule];
 			/* the second byte first: most candidates end there */
 			if (r->len > n - i || (r->len > 1 &&
 			    text[i + 1] != r->phrase[1]) ||
@@ -325,38 +237,257 @@ match_rules(const char *text, size_t n, int line, int *preferred)
 			    (i + r->len < n &&
 			    word_char((unsigned char)text[i + r->len])))
 				continue;
-			*preferred |= r->kind == JD_SEC_PREFERRED;
-			if (best < 0 || r->len > rules[best].len ||
-			    (r->len == rules[best].len && (long)b->v[k] < best))
-				best = (long)b->v[k];
+			take_rule(&best, preferred, b->v[k].rule);
 		}
 	}
 	return best;
 }
 
+/*
+ * The same match read straight from a text as hb_normalize leaves it (no
+ * runs of white space, no no-break space), folding only the bytes a
+ * phrase is compared with. What only the whole fold can tell (a byte
+ * that starts no UTF-8 character takes the fold of the one before it) is
+ * left to match_folded.
+ */
+#define FOLD_KEPT (-1)
+#define FOLD_UNSURE (-2)
+#define MATCH_UNSURE (-2)
+
+static unsigned char
+lower(unsigned char c)
+{
+	return (unsigned)(c - 'A') < 26u ? (unsigned char)(c + 32) : c;
+}
+
+/* What fold() makes of the character past ASCII at u[j]: an ASCII byte,
+ * FOLD_KEPT (its *l bytes stay) or FOLD_UNSURE (no UTF-8, or a no-break
+ * space, which may merge with a space). */
+static int
+fold_at(const unsigned char *u, size_t n, size_t j, size_t *l)
+{
+	uint32_t cp;
+	int c;
+
+	*l = jd_util_utf8_decode(u + j, n - j, &cp);
+	if (*l == 0)
+		return FOLD_UNSURE;
+	c = fold_wide(cp);
+	return c == ' ' ? FOLD_UNSURE : c ? c : FOLD_KEPT;
+}
+
+/* Whether a word starts at u[i], an ASCII letter, as fold() reads the
+ * character before it: 1, 0 or FOLD_UNSURE. UTF-8 marks where a
+ * character past ASCII starts. */
+static int
+word_starts(const unsigned char *u, size_t n, size_t i)
+{
+	size_t j = i - 1, l;
+	int c;
+
+	if (i == 0 || u[j] < 0x80)
+		return i == 0 || !is_alnum(u[j]);
+	while (j > 0 && i - j < 4 && (u[j] & 0xc0) == 0x80)
+		j--;
+	c = fold_at(u, n, j, &l);
+	if (c == FOLD_UNSURE || j + l != i)
+		return FOLD_UNSURE;
+	return c != FOLD_KEPT;
+}
+
+/* Whether what stands at u[j] may end a phrase: 1, 0 or FOLD_UNSURE. */
+static int
+phrase_ends(const unsigned char *u, size_t n, size_t j)
+{
+	size_t l;
+	int c;
+
+	if (j == n)
+		return 1;
+	if (u[j] < 0x80)
+		return !is_alnum(u[j]);
+	c = fold_at(u, n, j, &l);
+	return c == FOLD_UNSURE ? c : c != FOLD_KEPT;
+}
+
+/* The ASCII letters of eight bytes, as a mask of high bits. */
+static uint64_t
+letters8(uint64_t w)
+{
+	uint64_t x = w | 0x2020202020202020ULL;
+
+	return hb_bytes_below(x, 'z' + 1) & ~hb_bytes_below(x, 'a');
+}
+
+/* Whether r's phrase stands as whole words at u[i], where a word starts:
+ * 1, 0 or FOLD_UNSURE. ASCII text is compared eight bytes at a time, ORed
+ * with 0x20 where the phrase has a letter: either case then matches. */
+static int
+phrase_at(const unsigned char *u, size_t n, size_t i, const struct rule *r)
+{
+	const unsigned char *p = (const unsigned char *)r->phrase;
+	size_t j = i, k = 0, l;
+	int c;
+
+	for (; k + 8 <= r->len && j + 8 <= n; j += 8, k += 8) {
+		uint64_t w = hb_load8(u + j), h = hb_load8(p + k);
+		if (w & HB_HIGHS)
+			break;
+		if ((w | letters8(h) >> 2) != h)
+			return 0;
+	}
+	while (k < r->len) {
+		if (j == n)
+			return 0;
+		if (u[j] < 0x80) {
+			if (lower(u[j++]) != p[k++])
+				return 0;
+			continue;
+		}
+		c = fold_at(u, n, j, &l);
+		if (c == FOLD_UNSURE)
+			return c;
+		if (c == FOLD_KEPT ? r->len - k < l ||
+		    memcmp(u + j, p + k, l) != 0 : c != p[k])
+			return 0;
+		k += c == FOLD_KEPT ? l : 1;
+		j += l;
+	}
+	return phrase_ends(u, n, j);
+}
+
+/* Whether the head of e may stand in w, eight bytes of a text. Where it
+ * meets a byte past ASCII, the bytes no longer line up: the phrase is
+ * to be read. */
+static int
+head_fits(const struct entry *e, uint64_t w)
+{
+	return (((w | e->letters) ^ e->head) & e->mask) == 0 ||
+	    (w & e->mask & HB_HIGHS) != 0;
+}
+
+/* The head of b's phrase k may stand at u[i]; those near the end of the
+ * text are read. */
+static int
+may_stand(const struct bucket *b, size_t k, const unsigned char *u,
+    size_t n, size_t i)
+{
+	return n - i < 8 || head_fits(&b->v[k], hb_load8(u + i));
+}
+
+/* Whether a phrase of b may stand at u[i]: most words are let go here,
+ * inline in the loop over them. */
+static inline int
+word_may_match(const struct bucket *b, const unsigned char *u, size_t n,
+    size_t i)
+{
+	for (size_t k = 0; k < b->n; k++)
+		if (may_stand(b, k, u, n, i))
+			return 1;
+	return 0;
+}
+
+/* Takes the rules of b that stand at u[i], an ASCII letter not after
+ * one; 0, or FOLD_UNSURE. */
+static int
+match_word(const struct bucket *b, const unsigned char *u, size_t n,
+    size_t i, long *best, int *preferred)
+{
+	int start = word_starts(u, n, i);
+
+	if (start != 1)
+		return start;
+	for (size_t k = 0; k < b->n; k++) {
+		size_t r = b->v[k].rule;
+		int at = may_stand(b, k, u, n, i) ?
+		    phrase_at(u, n, i, &rules[r]) : 0;
+		if (at == FOLD_UNSURE)
+			return at;
+		if (at)
+			take_rule(best, preferred, r);
+	}
+	return 0;
+}
+
+/* match_folded over normalized text, or MATCH_UNSURE. A phrase starts
+ * with a letter, so only the first of each run of them is looked at,
+ * eight bytes at a time. */
+static long
+match_normal(const char *s, size_t n, int line, int *preferred)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const struct bucket *bk = buckets[line];	/* by letter | 0x20 */
+	uint64_t before = 0;	/* the bit of the last byte read */
+	long best = -1;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t a = letters8(hb_load8(u + i));
+		uint64_t starts = a & ~(a << 8 | before);
+		before = a >> 56;
+		for (; starts; starts &= starts - 1) {
+			size_t at = i + ((size_t)__builtin_ctzll(starts) >> 3);
+			const struct bucket *b = &bk[u[at] | 0x20];
+			if (word_may_match(b, u, n, at) && match_word(b, u,
+			    n, at, &best, preferred) == FOLD_UNSURE)
+				return MATCH_UNSURE;
+		}
+	}
+	for (int was = before != 0; i < n; i++) {
+		const struct bucket *b = &bk[u[i] | 0x20];
+		int letter = is_lower(u[i] | 0x20);
+		if (letter && !was && word_may_match(b, u, n, i) &&
+		    match_word(b, u, n, i, &best, preferred) == FOLD_UNSURE)
+			return MATCH_UNSURE;
+		was = letter;
+	}
+	return best;
+}
+
+static int
+kind_of(long best, int preferred)
+{
+	int kind = best < 0 ? -1 : rules[best].kind;
+
+	return kind == JD_SEC_REQUIRED && preferred ? JD_SEC_PREFERRED : kind;
+}
+
 /* The kind of the longest phrase the text contains; a preferred phrase
  * qualifies a required one ("Nice-to-have qualifications"). */
-int
-hb_section_kind(const char *s, size_t n, int line)
+static int
+classify_text(const char *s, size_t n, int line)
 {
 	struct jd_buf f = JD_BUF_INIT;
-	int kind, preferred = 0;
+	int preferred = 0;
 	long best;
 
 	pthread_once(&rules_once, load_rules);
-	if (line && !maybe_line_phrase(s, n))
-		return -1;
 	fold(&f, s, n);
-	best = match_rules(jd_buf_str(&f), f.len, line, &preferred);
-	kind = best < 0 ? -1 : rules[best].kind;
+	best = match_folded(jd_buf_str(&f), f.len, line, &preferred);
 	jd_buf_free(&f);
-	return kind == JD_SEC_REQUIRED && preferred ? JD_SEC_PREFERRED : kind;
+	return kind_of(best, preferred);
+}
+
+/* classify_text for a text hb_normalize made. */
+int
+hb_section_kind(const char *s, size_t n, int line)
+{
+	int preferred = 0;
+	long best;
+
+	pthread_once(&rules_once, load_rules);
+	if (fold_whole[line])
+		return classify_text(s, n, line);
+	best = match_normal(s, n, line, &preferred);
+	if (best == MATCH_UNSURE)
+		return classify_text(s, n, line);
+	return kind_of(best, preferred);
 }
 
 int
 jd_html_heading_kind(const char *heading)
 {
-	return hb_section_kind(heading, strlen(heading), 0);
+	return classify_text(heading, strlen(heading), 0);
 }
 
 const char *

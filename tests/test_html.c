@@ -221,6 +221,67 @@ Test(html, heading_kinds)
 	cr_expect_eq(jd_html_heading_kind("Lunch menu"), -1);
 }
 
+/* The kind a line (line 1) or a heading (0) gets from the phrases of
+ * sections.tsv, normalized as a page's text is: in any case, through
+ * typographic dashes, quotes and spaces, and only as whole words. A
+ * heading reads the same whether normalized first or not. */
+Test(html, section_kinds_by_phrase)
+{
+	static const struct {
+		const char *text;
+		int line, kind;
+	} t[] = {
+		{ "We offer a pension.", 1, JD_SEC_BENEFITS },
+		{ "What we offer", 1, JD_SEC_BENEFITS },
+		{ "we offered a pension", 1, -1 },
+		{ "5we offer a pension", 1, -1 },
+		{ "\xc3\xa9we offer a pension", 1, -1 },
+		{ "we offer\xc3\xa9", 1, -1 },
+		{ "\xe2\x80\x99we offer\xe2\x80\x99s pension", 1,
+		    JD_SEC_BENEFITS },
+		{ "\x80we offer", 1, -1 },
+		{ "This employer participates in E\xe2\x80\x91Verify", 1,
+		    JD_SEC_LEGAL },
+		{ "E\xe2\x80\x94VERIFY", 1, JD_SEC_LEGAL },
+		{ "e\xe2\x88\x92verify", 1, -1 },	/* a minus sign */
+		{ "Read our privacy\xc2\xa0policy", 1, JD_SEC_LEGAL },
+		{ "Read our Privacy \t Policy.", 1, JD_SEC_LEGAL },
+		{ "WITHOUT REGARD TO RACE", 1, JD_SEC_LEGAL },
+		{ "Equal opportunity employers welcome", 1, -1 },
+		{ "An equal-opportunity employer", 1, -1 },
+		{ "reasonable accommodation\xe2\x80\xa6", 1, JD_SEC_LEGAL },
+		{ "unsolicited r\xc3\xa9sum\xc3\xa9s", 1, -1 },
+		{ "Recruitment agencies: no", 1, JD_SEC_LEGAL },
+		{ "Benefits include:", 1, JD_SEC_BENEFITS },
+		{ "benefits included", 1, -1 },
+		{ "The base salary range is", 1, JD_SEC_BENEFITS },
+		{ "base pay ranges", 1, -1 },
+		{ "Pay range for this role", 1, JD_SEC_BENEFITS },
+		{ "Minimum Qualifications", 1, -1 },
+		{ "What You\xe2\x80\x99ll Bring:", 0, JD_SEC_REQUIRED },
+		{ "Nice\xe2\x80\x91to\xe2\x80\x91have qualifications", 0,
+		    JD_SEC_PREFERRED },
+		{ "Comp\xc3\xa9tences n\xc3\xa9" "cessaires", 0,
+		    JD_SEC_REQUIRED },
+		{ "COMP\xc3\x89TENCES", 0, -1 },
+		{ "Equal opportunity employers welcome", 0, JD_SEC_LEGAL },
+		{ "benefits included", 0, JD_SEC_BENEFITS },
+		{ "Requirementsx", 0, -1 },
+		{ "without regard to race", 0, -1 },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct jd_buf b = JD_BUF_INIT;
+		hb_normalize(&b, t[i].text, strlen(t[i].text));
+		cr_expect_eq(hb_section_kind(b.data, b.len, t[i].line),
+		    t[i].kind, "%s", t[i].text);
+		if (t[i].line == 0)
+			cr_expect_eq(jd_html_heading_kind(t[i].text),
+			    t[i].kind, "%s", t[i].text);
+		jd_buf_free(&b);
+	}
+}
+
 Test(html, json_file_records)
 {
 	const char *json = "{\"jobs\":[{\"title\":\"SRE\",\"company\":{\"name\":\"A\"},"
