@@ -261,41 +261,69 @@ skip_space(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* Where the next byte tidy_json weighs stands in s[i..n), n if none: a
+ * quote, a backslash, a comma or a control byte (line breaks and tabs),
+ * looked for eight bytes at a time. */
+static size_t
+next_weighed(const char *s, size_t n, size_t i)
+{
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w = hb_load8(s + i);
+		uint64_t m = hb_bytes_equal(w, '"') | hb_bytes_equal(w, '\\') |
+		    hb_bytes_equal(w, ',') | hb_bytes_below(w, ' ');
+		if (m)
+			return i + ((size_t)__builtin_ctzll(m) >> 3);
+	}
+	while (i < n && s[i] != '"' && s[i] != '\\' && s[i] != ',' &&
+	    (unsigned char)s[i] >= ' ')
+		i++;
+	return i;
+}
+
+/* Copies the byte s[i] that next_weighed found, as tidy_json makes it;
+ * returns where the text goes on. A backslash in a string takes the
+ * byte it escapes along. */
+static size_t
+tidy_byte(struct jd_buf *out, const char *s, size_t n, size_t i,
+    int *in_str)
+{
+	char c = s[i];
+
+	if (*in_str && (c == '\n' || c == '\r' || c == '\t'))
+		jd_buf_adds(out, c == '\t' ? "\\t" : "\\n");
+	else if (*in_str && c == '\\' && i + 1 < n) {
+		if (s[i + 1] != '\'')	/* \' is no JSON escape */
+			jd_buf_addc(out, c);
+		jd_buf_addc(out, s[++i]);
+	} else if (c == ',' && !*in_str) {
+		size_t j = skip_space(s, n, i + 1);
+		if (j == n || (s[j] != '}' && s[j] != ']'))
+			jd_buf_addc(out, c);
+	} else {
+		*in_str ^= c == '"';
+		jd_buf_addc(out, c);
+	}
+	return i + 1;
+}
+
 /* JSON-LD as pages write it: wrapped in an HTML comment or CDATA, with raw
  * line breaks and tabs inside strings, \' escapes and trailing commas.
- * Makes a copy jansson accepts. */
+ * Makes a copy jansson accepts: what lies between the bytes weighed is
+ * copied as it stands. */
 static void
 tidy_json(struct jd_buf *out, const char *s, size_t n)
 {
-	int in_str = 0, esc = 0;
+	int in_str = 0;
 	size_t i = skip_space(s, n, 0);
 
 	if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
 		i = skip_space(s, n, i + 4);
 	if (n - i >= 11 && memcmp(s + i, "//<![CDATA[", 11) == 0)
 		i += 11;
-	for (; i < n; i++) {
-		char c = s[i];
-		if (in_str && !esc && (c == '\n' || c == '\r' || c == '\t')) {
-			jd_buf_adds(out, c == '\t' ? "\\t" : "\\n");
-			continue;
-		}
-		if (in_str && esc) {
-			esc = 0;
-			if (c == '\'') {	/* \' is no JSON escape */
-				out->data[out->len - 1] = '\'';
-				continue;
-			}
-		} else if (in_str && c == '\\')
-			esc = 1;
-		else if (c == '"')
-			in_str = !in_str;
-		else if (!in_str && c == ',') {
-			size_t j = skip_space(s, n, i + 1);
-			if (j < n && (s[j] == '}' || s[j] == ']'))
-				continue;
-		}
-		jd_buf_addc(out, c);
+	while (i < n) {
+		size_t j = next_weighed(s, n, i);
+		jd_buf_add(out, s + i, j - i);
+		i = j < n ? tidy_byte(out, s, n, j, &in_str) : n;
 	}
 }
 
