@@ -196,23 +196,39 @@ hb_bold_heading(const char *s, size_t n)
 	return 1;
 }
 
+static size_t
+words(const char *s, size_t n)
+{
+	size_t k = 1;
+
+	for (size_t i = 0; i < n; i++)
+		k += s[i] == ' ';
+	return k;
+}
+
+/* At least four ASCII letters, none lower case: most lines are let go at
+ * their second letter. */
+static int
+all_capitals(const char *s, size_t n)
+{
+	size_t letters = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		letters += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	return letters >= 4;
+}
+
 int
 hb_text_heading(const char *s, size_t n)
 {
-	size_t letters = 0, upper = 0, words = 1;
-
 	if (n == 0 || n > MAX_HEADING)
 		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] >= 'A' && s[i] <= 'Z')
-			upper++;
-		if ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')
-			letters++;
-		words += s[i] == ' ';
-	}
-	if (s[n - 1] == ':' && words <= 8)
+	if (s[n - 1] == ':' && words(s, n) <= 8)
 		return 1;
-	return letters >= 4 && upper == letters && words <= 6;
+	return all_capitals(s, n) && words(s, n) <= 6;
 }
 
 struct jd_posting *

@@ -282,6 +282,32 @@ Test(html, section_kinds_by_phrase)
 	}
 }
 
+/* A short line ending with ':' or all in capitals reads as a heading. */
+Test(html, text_headings)
+{
+	static const struct {
+		const char *text;
+		int heading;
+	} t[] = {
+		{ "Requirements:", 1 },
+		{ "What you will do here every day at:", 1 },
+		{ "What you will do here every day at work:", 0 },
+		{ "ABOUT THE ROLE", 1 },
+		{ "NICE-TO-HAVE", 1 },
+		{ "SKILLS \xc3\xa9T\xc3\xa9", 1 },
+		{ "ABOUT US AND THE TEAM HERE", 1 },
+		{ "ABOUT US AND THE TEAM WE ARE", 0 },
+		{ "ABC", 0 },
+		{ "About the role", 0 },
+		{ "SQL, AWS and GCP", 0 },
+		{ "", 0 },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		cr_expect_eq(hb_text_heading(t[i].text, strlen(t[i].text)),
+		    t[i].heading, "%s", t[i].text);
+}
+
 Test(html, json_file_records)
 {
 	const char *json = "{\"jobs\":[{\"title\":\"SRE\",\"company\":{\"name\":\"A\"},"
