@@ -23,6 +23,17 @@ jd_html_status_name(int status)
 	return status >= 0 && status <= JD_POST_ERROR ? names[status] : "error";
 }
 
+/* The bytes of w that end a run hb_normalize copies as it stands: a
+ * blank, a control byte or one past ASCII, but for a space that stands
+ * before a byte of none of these. */
+static uint64_t
+plain_stop(uint64_t w)
+{
+	uint64_t plain = ~(hb_bytes_below(w, ' ' + 1) | w) & HB_HIGHS;
+
+	return ~(plain | (hb_bytes_equal(w, ' ') & plain >> 8)) & HB_HIGHS;
+}
+
 void
 hb_normalize(struct jd_buf *out, const char *s, size_t n)
 {
@@ -41,14 +52,12 @@ hb_normalize(struct jd_buf *out, const char *s, size_t n)
 			if (space)
 				o[k++] = ' ';
 			space = 0;
-			/* the word, no space to weigh, eight bytes at a time
-			 * (the output never passes the input read) */
+			/* the words, eight bytes at a time while no space is
+			 * to weigh (the output never passes the input read) */
 			size_t j = i, m;
 			for (; j + 8 <= n; j += m, k += m) {
 				uint64_t w = hb_load8(u + j);
-				/* a blank, a control byte or one past ASCII */
-				uint64_t stop = hb_bytes_below(w, ' ' + 1) |
-				    (w & HB_HIGHS);
+				uint64_t stop = plain_stop(w);
 				memcpy(o + k, u + j, 8);
 				if (stop == 0) {
 					m = 8;

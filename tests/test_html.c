@@ -282,6 +282,36 @@ Test(html, section_kinds_by_phrase)
 	}
 }
 
+/* White space of every kind becomes one space between words, none at
+ * the ends; what stands between stays as it is. */
+Test(html, normalized_text)
+{
+	static const struct {
+		const char *text, *want;
+	} t[] = {
+		{ "Build data pipelines in Go and SQL.",
+		    "Build data pipelines in Go and SQL." },
+		{ "  Build  data\tpipelines \n in Go  ",
+		    "Build data pipelines in Go" },
+		{ "Build data \tpipelines", "Build data pipelines" },
+		{ "Seven b \xc2\xa0ytes", "Seven b ytes" },
+		{ "Seven b\xc2\xa0 ytes", "Seven b ytes" },
+		{ "Seven b \xe2\x80\x8b ytes and more", "Seven b ytes and more" },
+		{ "Eight bb  ytes", "Eight bb ytes" },
+		{ "Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \x01 text\r\n",
+		    "Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \x01 text" },
+		{ "a\xe2\x80\xaf" "b\fc\vd", "a b c d" },
+		{ " \t\xc2\xa0 ", "" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct jd_buf b = JD_BUF_INIT;
+		hb_normalize(&b, t[i].text, strlen(t[i].text));
+		cr_expect_str_eq(jd_buf_str(&b), t[i].want, "%s", t[i].text);
+		jd_buf_free(&b);
+	}
+}
+
 /* A short line ending with ':' or all in capitals reads as a heading. */
 Test(html, text_headings)
 {
