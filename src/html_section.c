@@ -468,7 +468,9 @@ classify_text(const char *s, size_t n, int line)
 	return kind_of(best, preferred);
 }
 
-/* classify_text for a text hb_normalize made. */
+/* classify_text for a text hb_normalize made. A heading is short and
+ * most hold a phrase: it is folded whole. A line is long and few do: it
+ * is read where it stands. */
 int
 hb_section_kind(const char *s, size_t n, int line)
 {
@@ -476,7 +478,7 @@ hb_section_kind(const char *s, size_t n, int line)
 	long best;
 
 	pthread_once(&rules_once, load_rules);
-	if (fold_whole[line])
+	if (!line || fold_whole[line])
 		return classify_text(s, n, line);
 	best = match_normal(s, n, line, &preferred);
 	if (best == MATCH_UNSURE)
