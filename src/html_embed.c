@@ -333,8 +333,9 @@ json_most(const char *s, size_t n)
 		if (k < n && s[k] == ':') {
 			if (escaped)
 				return SIZE_MAX;
-			want = (len == 5 && memcmp(s + i + 1, "value", 5) == 0) ||
-			    (len == 4 && memcmp(s + i + 1, "text", 4) == 0);
+			const char *key = s + i + 1;
+			want = (len == 5 && memcmp(key, "value", 5) == 0) ||
+			    (len == 4 && memcmp(key, "text", 4) == 0);
 		} else {
 			longest = len > longest ? len : longest;
 			rich += want ? len : 0;

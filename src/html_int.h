@@ -122,6 +122,10 @@ struct hb_scripts {
  * its script elements, its long attribute values and its runs of text to
  * scripts (reset first). */
 void hb_strip_raw(struct jd_buf *page, struct hb_scripts *scripts);
+/* Whether libxml2 2.9 may read the page s[0..n) two ways (an entity's or
+ * the doctype's name of a hundred bytes or more, some past ASCII): two
+ * parses of it need not give the same tree. */
+int hb_wide_names(const char *s, size_t n);
 /* Whether the readers of a page's tree look at the attribute name[0..len)
  * (any case); hb_strip_raw drops the others before the parse. */
 int hb_attr_read(const char *name, size_t len);

@@ -398,9 +398,10 @@ comment_end(const char *s, size_t n, size_t i)
  * entity's) with a routine that looks at its input buffer again every
  * hundred characters, and what it reads of a longer one can depend on how
  * far the input runs on after it (fuzz_strip found a doctype whose name
- * came out cut when text further on was dropped). Whether s[i..n) starts
- * such a name: a hundred bytes or more that may be name characters, one
- * of them past ASCII.
+ * came out cut when text further on was dropped), and even on where its
+ * buffer happens to lie: the same bytes parsed twice in one process can
+ * give two trees. Whether s[i..n) starts such a name: a hundred bytes or
+ * more that may be name characters, one of them past ASCII.
  */
 static int
 long_wide_name(const char *s, size_t n, size_t i)
@@ -426,6 +427,26 @@ long_wide_entity(const char *s, size_t n)
 	    a = memchr(a + 1, '&', (size_t)(s + n - a - 1)))
 		if (long_wide_name(s, n, (size_t)(a - s) + 1))
 			return 1;
+	return 0;
+}
+
+int
+hb_wide_names(const char *s, size_t n)
+{
+	if (long_wide_entity(s, n))
+		return 1;
+	for (const char *a = memchr(s, '<', n); a;
+	    a = memchr(a + 1, '<', (size_t)(s + n - a - 1))) {
+		size_t i = (size_t)(a - s);
+		if (n - i >= 9 && a[1] == '!' &&
+		    jd_util_casemem(a + 2, 7, "doctype") == a + 2) {
+			i += 9;
+			while (i < n && blank((unsigned char)s[i]))
+				i++;
+			if (long_wide_name(s, n, i))
+				return 1;
+		}
+	}
 	return 0;
 }
 
