@@ -56,7 +56,7 @@ hb_normalize(struct jd_buf *out, const char *s, size_t n)
 			 * to weigh (the output never passes the input read) */
 			size_t j = i, m;
 			for (; j + 8 <= n; j += m, k += m) {
-				uint64_t w = hb_load8(u + j);
+				uint64_t w = jd_load8(u + j);
 				uint64_t stop = plain_stop(w);
 				memcpy(o + k, u + j, 8);
 				if (stop == 0) {

@@ -746,7 +746,7 @@ hb_text_chars(const char *s, size_t n, int *space)
 	}
 	for (size_t i = 0; i < n; i++) {
 		uint64_t w;
-		if (i + 8 <= n && !((w = hb_load8(u + i)) & HB_HIGHS)) {
+		if (i + 8 <= n && !((w = jd_load8(u + i)) & HB_HIGHS)) {
 			/* ASCII: every byte not white space counts, and
 			 * the first of each run of white space */
 			uint64_t sp8 = spaces8(w);

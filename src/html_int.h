@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "jdalign/buf.h"
 #include "jdalign/html.h"
 
@@ -17,18 +18,6 @@
 #define HB_ONES 0x0101010101010101ULL
 #define HB_HIGHS 0x8080808080808080ULL
 
-/* Eight bytes of s, the first in the lowest bits on any machine. */
-static inline uint64_t
-hb_load8(const void *s)
-{
-	uint64_t w;
-
-	memcpy(&w, s, sizeof w);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = __builtin_bswap64(w);
-#endif
-	return w;
-}
 
 /* The bytes of w equal to c, as a mask of their high bits. */
 static inline uint64_t

@@ -268,7 +268,7 @@ static size_t
 next_weighed(const char *s, size_t n, size_t i)
 {
 	for (; i + 8 <= n; i += 8) {
-		uint64_t w = hb_load8(s + i);
+		uint64_t w = jd_load8(s + i);
 		uint64_t m = hb_bytes_equal(w, '"') | hb_bytes_equal(w, '\\') |
 		    hb_bytes_equal(w, ',') | hb_bytes_below(w, ' ');
 		if (m)

@@ -330,7 +330,7 @@ phrase_at(const unsigned char *u, size_t n, size_t i, const struct rule *r)
 	int c;
 
 	for (; k + 8 <= r->len && j + 8 <= n; j += 8, k += 8) {
-		uint64_t w = hb_load8(u + j), h = hb_load8(p + k);
+		uint64_t w = jd_load8(u + j), h = jd_load8(p + k);
 		if (w & HB_HIGHS)
 			break;
 		if ((w | letters8(h) >> 2) != h)
@@ -372,7 +372,7 @@ static int
 may_stand(const struct bucket *b, size_t k, const unsigned char *u,
     size_t n, size_t i)
 {
-	return n - i < 8 || head_fits(&b->v[k], hb_load8(u + i));
+	return n - i < 8 || head_fits(&b->v[k], jd_load8(u + i));
 }
 
 /* Whether a phrase of b may stand at u[i]: most words are let go here,
@@ -422,7 +422,7 @@ match_normal(const char *s, size_t n, int line, int *preferred)
 	size_t i = 0;
 
 	for (; i + 8 <= n; i += 8) {
-		uint64_t a = letters8(hb_load8(u + i));
+		uint64_t a = letters8(jd_load8(u + i));
 		uint64_t starts = a & ~(a << 8 | before);
 		before = a >> 56;
 		for (; starts; starts &= starts - 1) {

@@ -181,7 +181,7 @@ plain_value(const char *s, size_t n)
 	size_t i = 0;
 
 	for (; i + 8 <= n; i += 8)
-		if (odd_bytes(hb_load8(s + i)))
+		if (odd_bytes(jd_load8(s + i)))
 			return 0;
 	for (; i < n; i++)
 		if (odd_byte((unsigned char)s[i]))
@@ -616,7 +616,7 @@ text_aside(struct hb_scripts *sc, char *s, size_t n, size_t at, size_t *r,
 		return next;
 	size_t i = at;
 	for (; i + 8 <= end; i += 8) {
-		uint64_t x = hb_load8(s + i);
+		uint64_t x = jd_load8(s + i);
 		if (odd_bytes(x))
 			return next;
 		uint64_t solid8 = ~(hb_bytes_equal(x, ' ') |

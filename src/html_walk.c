@@ -100,7 +100,7 @@ solid_bytes(const char *s, size_t n)
 	size_t k = 0, i = 0;
 
 	for (; i + 8 <= n; i += 8) {
-		uint64_t w = hb_load8(s + i);
+		uint64_t w = jd_load8(s + i);
 		k += hb_marked(~hb_bytes_below(w, ' ' + 1) & HB_HIGHS);
 	}
 	for (; i < n; i++)

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "jdalign/buf.h"
 #include "jdalign/load.h"
 #include "jdalign/util.h"
@@ -277,18 +278,6 @@ scan_init(struct scan *sc)
 #define ONES 0x0101010101010101ULL
 #define HIGHS (ONES << 7)
 
-/* Eight bytes of s, the first in the lowest bits on any machine. */
-static uint64_t
-load8(const unsigned char *s)
-{
-	uint64_t w;
-
-	memcpy(&w, s, sizeof w);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = __builtin_bswap64(w);
-#endif
-	return w;
-}
 
 /* The bytes of w equal to c, as a mask of their high bits (exact: no
  * borrow runs from one byte to the next). */
@@ -315,7 +304,7 @@ find_either(const unsigned char *s, size_t i, size_t n, unsigned char a,
     unsigned char b)
 {
 	for (; n - i >= 8; i += 8) {
-		uint64_t w = load8(s + i);
+		uint64_t w = jd_load8(s + i);
 		uint64_t m = bytes_equal(w, a) | bytes_equal(w, b);
 		if (m)
 			return i + first_marked(m);
