@@ -91,11 +91,16 @@ normalize(xmlNode *n)
 		int script = n->type == XML_ELEMENT_NODE &&
 		    xmlStrcmp(n->name, (const xmlChar *)"script") == 0;
 		if (script) {
+			/* an element libxml2 names script may hold markup it
+			 * parsed ("<x:script>"): its blanks cut as any */
 			struct jd_buf kids = JD_BUF_INIT;
-			for (xmlNode *c = n->children; c; c = c->next)
+			for (xmlNode *c = n->children; c; c = c->next) {
+				if (c->type == XML_TEXT_NODE)
+					short_blanks(c);
 				jd_buf_printf(&kids, "[%d:%s]", (int)c->type,
 				    c->content ? (const char *)c->content :
 				    (const char *)c->name);
+			}
 			xmlSetProp(n, (const xmlChar *)"jd-script-children",
 			    (const xmlChar *)jd_buf_str(&kids));
 			jd_buf_free(&kids);
