@@ -29,9 +29,9 @@ jd_html_status_name(int status)
 static uint64_t
 plain_stop(uint64_t w)
 {
-	uint64_t plain = ~(hb_bytes_below(w, ' ' + 1) | w) & HB_HIGHS;
+	uint64_t plain = ~(jd_bytes_below(w, ' ' + 1) | w) & JD_HIGHS;
 
-	return ~(plain | (hb_bytes_equal(w, ' ') & plain >> 8)) & HB_HIGHS;
+	return ~(plain | (jd_bytes_equal(w, ' ') & plain >> 8)) & JD_HIGHS;
 }
 
 void

@@ -725,9 +725,9 @@ tc_class(unsigned char c)
 static uint64_t
 spaces8(uint64_t w)
 {
-	return hb_bytes_equal(w, ' ') | hb_bytes_equal(w, '\n') |
-	    hb_bytes_equal(w, '\t') | hb_bytes_equal(w, '\r') |
-	    hb_bytes_equal(w, '\f');
+	return jd_bytes_equal(w, ' ') | jd_bytes_equal(w, '\n') |
+	    jd_bytes_equal(w, '\t') | jd_bytes_equal(w, '\r') |
+	    jd_bytes_equal(w, '\f');
 }
 
 size_t
@@ -746,12 +746,12 @@ hb_text_chars(const char *s, size_t n, int *space)
 	}
 	for (size_t i = 0; i < n; i++) {
 		uint64_t w;
-		if (i + 8 <= n && !((w = jd_load8(u + i)) & HB_HIGHS)) {
+		if (i + 8 <= n && !((w = jd_load8(u + i)) & JD_HIGHS)) {
 			/* ASCII: every byte not white space counts, and
 			 * the first of each run of white space */
 			uint64_t sp8 = spaces8(w);
 			uint64_t before = sp8 << 8 | (sp ? 0x80u : 0u);
-			count += 8 - hb_marked(sp8) + hb_marked(sp8 & ~before);
+			count += 8 - jd_bytes_marked(sp8) + jd_bytes_marked(sp8 & ~before);
 			sp = (int)(sp8 >> 63);
 			i += 7;
 			continue;

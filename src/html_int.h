@@ -13,36 +13,6 @@
 #include "jdalign/buf.h"
 #include "jdalign/html.h"
 
-/* Text eight bytes at a time: a mask holds one bit per byte, the top one
- * of its byte. */
-#define HB_ONES 0x0101010101010101ULL
-#define HB_HIGHS 0x8080808080808080ULL
-
-
-/* The bytes of w equal to c, as a mask of their high bits. */
-static inline uint64_t
-hb_bytes_equal(uint64_t w, unsigned char c)
-{
-	uint64_t x = w ^ (HB_ONES * c);
-
-	return ~(((x & ~HB_HIGHS) + ~HB_HIGHS) | x) & HB_HIGHS;
-}
-
-/* The bytes of w below c (at most 0x80), as a mask of their high bits. */
-static inline uint64_t
-hb_bytes_below(uint64_t w, unsigned char c)
-{
-	return ~(((w & ~HB_HIGHS) + HB_ONES * (0x80u - c)) | w) & HB_HIGHS;
-}
-
-/* How many bytes a mask marks (a multiply: the machine need not count
- * bits). */
-static inline size_t
-hb_marked(uint64_t m)
-{
-	return (size_t)(((m >> 7) * HB_ONES) >> 56);
-}
-
 /* html_section.c: the kind (JD_SEC_*) of the longest phrase of
  * corpora/sections.tsv for headings (line 0) or lines (line 1) that the
  * text s[0..n), as hb_normalize leaves it, holds; or -1. */

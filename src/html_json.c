@@ -269,8 +269,8 @@ next_weighed(const char *s, size_t n, size_t i)
 {
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w = jd_load8(s + i);
-		uint64_t m = hb_bytes_equal(w, '"') | hb_bytes_equal(w, '\\') |
-		    hb_bytes_equal(w, ',') | hb_bytes_below(w, ' ');
+		uint64_t m = jd_bytes_equal(w, '"') | jd_bytes_equal(w, '\\') |
+		    jd_bytes_equal(w, ',') | jd_bytes_below(w, ' ');
 		if (m)
 			return i + ((size_t)__builtin_ctzll(m) >> 3);
 	}

@@ -316,7 +316,7 @@ letters8(uint64_t w)
 {
 	uint64_t x = w | 0x2020202020202020ULL;
 
-	return hb_bytes_below(x, 'z' + 1) & ~hb_bytes_below(x, 'a');
+	return jd_bytes_below(x, 'z' + 1) & ~jd_bytes_below(x, 'a');
 }
 
 /* Whether r's phrase stands as whole words at u[i], where a word starts:
@@ -331,7 +331,7 @@ phrase_at(const unsigned char *u, size_t n, size_t i, const struct rule *r)
 
 	for (; k + 8 <= r->len && j + 8 <= n; j += 8, k += 8) {
 		uint64_t w = jd_load8(u + j), h = jd_load8(p + k);
-		if (w & HB_HIGHS)
+		if (w & JD_HIGHS)
 			break;
 		if ((w | letters8(h) >> 2) != h)
 			return 0;
@@ -363,7 +363,7 @@ static int
 head_fits(const struct entry *e, uint64_t w)
 {
 	return (((w | e->letters) ^ e->head) & e->mask) == 0 ||
-	    (w & e->mask & HB_HIGHS) != 0;
+	    (w & e->mask & JD_HIGHS) != 0;
 }
 
 /* The head of b's phrase k may stand at u[i]; those near the end of the

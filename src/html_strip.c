@@ -168,9 +168,9 @@ odd_byte(unsigned char c)
 static uint64_t
 odd_bytes(uint64_t w)
 {
-	return (hb_bytes_below(w, 0x20) & ~hb_bytes_equal(w, '\t') &
-	    ~hb_bytes_equal(w, '\n')) | hb_bytes_equal(w, '&') |
-	    hb_bytes_equal(w, 0xed) | hb_bytes_equal(w, 0xef);
+	return (jd_bytes_below(w, 0x20) & ~jd_bytes_equal(w, '\t') &
+	    ~jd_bytes_equal(w, '\n')) | jd_bytes_equal(w, '&') |
+	    jd_bytes_equal(w, 0xed) | jd_bytes_equal(w, 0xef);
 }
 
 /* Whether libxml2 reads the quoted value s[0..n) as exactly these
@@ -619,9 +619,9 @@ text_aside(struct hb_scripts *sc, char *s, size_t n, size_t at, size_t *r,
 		uint64_t x = jd_load8(s + i);
 		if (odd_bytes(x))
 			return next;
-		uint64_t solid8 = ~(hb_bytes_equal(x, ' ') |
-		    hb_bytes_equal(x, '\t') | hb_bytes_equal(x, '\n')) &
-		    HB_HIGHS;
+		uint64_t solid8 = ~(jd_bytes_equal(x, ' ') |
+		    jd_bytes_equal(x, '\t') | jd_bytes_equal(x, '\n')) &
+		    JD_HIGHS;
 		if (solid == n && solid8)
 			solid = i + ((size_t)__builtin_ctzll(solid8) >> 3);
 	}

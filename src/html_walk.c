@@ -101,7 +101,7 @@ solid_bytes(const char *s, size_t n)
 
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w = jd_load8(s + i);
-		k += hb_marked(~hb_bytes_below(w, ' ' + 1) & HB_HIGHS);
+		k += jd_bytes_marked(~jd_bytes_below(w, ' ' + 1) & JD_HIGHS);
 	}
 	for (; i < n; i++)
 		k += (unsigned char)s[i] > ' ';

@@ -275,20 +275,6 @@ scan_init(struct scan *sc)
 	memset(sc, 0, sizeof *sc);
 }
 
-#define ONES 0x0101010101010101ULL
-#define HIGHS (ONES << 7)
-
-
-/* The bytes of w equal to c, as a mask of their high bits (exact: no
- * borrow runs from one byte to the next). */
-static uint64_t
-bytes_equal(uint64_t w, unsigned char c)
-{
-	uint64_t x = w ^ (ONES * c);
-
-	return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
-}
-
 /* The index of the first byte a mask of high bits marks (a multiply: the
  * machine need not count bits). */
 static size_t
@@ -305,7 +291,7 @@ find_either(const unsigned char *s, size_t i, size_t n, unsigned char a,
 {
 	for (; n - i >= 8; i += 8) {
 		uint64_t w = jd_load8(s + i);
-		uint64_t m = bytes_equal(w, a) | bytes_equal(w, b);
+		uint64_t m = jd_bytes_equal(w, a) | jd_bytes_equal(w, b);
 		if (m)
 			return i + first_marked(m);
 	}

@@ -52,15 +52,6 @@ tag_of(uint32_t hash, size_t len)
 	return (hash & ~LOOKUP_IN_POOL) | code;
 }
 
-static uint64_t
-load4(const unsigned char *s)
-{
-	uint32_t v;
-
-	memcpy(&v, s, sizeof v);
-	return v;
-}
-
 /* The bytes of a key of up to eight as one number, the first byte lowest,
  * read in overlapping pieces and never past key[len - 1]: two keys of one
  * length are equal when these are. */
@@ -70,7 +61,8 @@ packed(const char *key, size_t len)
 	const unsigned char *s = (const unsigned char *)key;
 
 	if (len >= 4)
-		return load4(s) | load4(s + len - 4) << (8 * (len - 4));
+		return jd_hash_load4(s) |
+		    jd_hash_load4(s + len - 4) << (8 * (len - 4));
 	if (len == 0)
 		return 0;
 	return s[0] | (uint64_t)s[len / 2] << (8 * (len / 2)) |
